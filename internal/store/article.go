@@ -1,0 +1,292 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
+)
+
+// articleSelect loads an article with what a card shows — its primary
+// category, its author (named in the article's edition) and its featured
+// image — in one query, so a listing costs the same whatever its length.
+const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.body_source, a.body_format, a.body_html,
+	COALESCE(a.featured_media_id, 0), a.featured_caption, a.featured_alt, a.primary_category_id, COALESCE(a.author_id, 0),
+	a.ext_writer, a.ext_publication, a.ext_url, a.status, a.published_at, a.created_at, a.updated_at,
+	a.comments_open, a.translation_group, a.comment_count,
+	c.slug, c.name, COALESCE(c.parent_id, 0),
+	COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''), COALESCE(ap.bio, au.bio, ''), COALESCE(au.avatar_media_id, 0),
+	COALESCE(m.kind, ''), COALESCE(m.path, ''), COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0),
+	COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.title, ''), COALESCE(m.alt, ''), COALESCE(m.caption, ''),
+	COALESCE(m.credit, '')
+	FROM articles a
+	JOIN categories c ON c.id = a.primary_category_id
+	LEFT JOIN authors au ON au.id = a.author_id
+	LEFT JOIN author_profiles ap ON ap.author_id = a.author_id AND ap.edition = a.edition
+	LEFT JOIN media m ON m.id = a.featured_media_id`
+
+func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
+	var a content.Article
+	var status string
+	var pub, created, updated int64
+	var open int
+	cat := &content.Category{}
+	au := &content.Author{}
+	m := &media.Media{}
+	err := sc.Scan(&a.ID, &a.Edition, &a.Slug, &a.Title, &a.Excerpt, &a.BodySource, &a.BodyFormat, &a.BodyHTML,
+		&a.FeaturedMediaID, &a.FeaturedCaption, &a.FeaturedAlt, &a.PrimaryCategoryID, &a.AuthorID,
+		&a.External.Writer, &a.External.Publication, &a.External.URL, &status, &pub, &created, &updated,
+		&open, &a.TranslationGroup, &a.CommentCount,
+		&cat.Slug, &cat.Name, &cat.ParentID,
+		&au.Slug, &au.Name, &au.Bio, &au.AvatarMediaID,
+		&m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height, &m.Title, &m.Alt, &m.Caption, &m.Credit)
+	if err != nil {
+		return nil, err
+	}
+	a.Status = content.Status(status)
+	a.PublishedAt, a.CreatedAt, a.UpdatedAt = fromUnix(pub), fromUnix(created), fromUnix(updated)
+	a.CommentsOpen = open == 1
+	cat.ID, cat.Edition = a.PrimaryCategoryID, a.Edition
+	a.PrimaryCategory = cat
+	if a.AuthorID != 0 {
+		au.ID = a.AuthorID
+		a.Author = au
+	}
+	if a.FeaturedMediaID != 0 {
+		m.ID = a.FeaturedMediaID
+		a.Featured = m
+	}
+	return &a, nil
+}
+
+// CreateArticle inserts an article with its categories and tags. A new
+// article starts its own translation group unless it joins one.
+func (s *Store) CreateArticle(ctx context.Context, a *content.Article) error {
+	return s.WithinTx(ctx, func(ctx context.Context) error {
+		id, err := s.insert(ctx, `INSERT INTO articles (edition, slug, title, excerpt, body_source, body_format, body_html,
+			featured_media_id, featured_caption, featured_alt, primary_category_id, author_id, ext_writer, ext_publication,
+			ext_url, status, published_at, created_at, updated_at, comments_open, translation_group, comment_count)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+			a.Edition, a.Slug, a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
+			nullID(a.FeaturedMediaID), a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, nullID(a.AuthorID),
+			a.External.Writer, a.External.Publication, a.External.URL, string(a.Status), unix(a.PublishedAt),
+			unix(a.CreatedAt), unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup)
+		if err != nil {
+			return err
+		}
+		a.ID = id
+		if a.TranslationGroup == 0 {
+			a.TranslationGroup = id
+			if _, err := s.exec(ctx, "UPDATE articles SET translation_group = ? WHERE id = ?", id, id); err != nil {
+				return err
+			}
+		}
+		return s.setArticleTerms(ctx, a)
+	})
+}
+
+// UpdateArticle stores every field of an existing article.
+func (s *Store) UpdateArticle(ctx context.Context, a *content.Article) error {
+	return s.WithinTx(ctx, func(ctx context.Context) error {
+		res, err := s.exec(ctx, `UPDATE articles SET edition = ?, slug = ?, title = ?, excerpt = ?, body_source = ?,
+			body_format = ?, body_html = ?, featured_media_id = ?, featured_caption = ?, featured_alt = ?,
+			primary_category_id = ?, author_id = ?, ext_writer = ?, ext_publication = ?, ext_url = ?, status = ?,
+			published_at = ?, updated_at = ?, comments_open = ?, translation_group = ? WHERE id = ?`,
+			a.Edition, a.Slug, a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
+			nullID(a.FeaturedMediaID), a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, nullID(a.AuthorID),
+			a.External.Writer, a.External.Publication, a.External.URL, string(a.Status), unix(a.PublishedAt),
+			unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup, a.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return content.ErrNotFound
+		}
+		for _, q := range []string{"DELETE FROM article_categories WHERE article_id = ?", "DELETE FROM article_tags WHERE article_id = ?"} {
+			if _, err := s.exec(ctx, q, a.ID); err != nil {
+				return err
+			}
+		}
+		return s.setArticleTerms(ctx, a)
+	})
+}
+
+func (s *Store) setArticleTerms(ctx context.Context, a *content.Article) error {
+	for i, cid := range a.CategoryIDs {
+		if _, err := s.exec(ctx, "INSERT INTO article_categories (article_id, category_id, position) VALUES (?, ?, ?)", a.ID, cid, i); err != nil {
+			return err
+		}
+	}
+	for i, name := range a.Tags {
+		t, err := s.EnsureTag(ctx, a.Edition, name, content.Slugify(name))
+		if err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)
+			ON CONFLICT (article_id, tag_id) DO NOTHING`, a.ID, t.ID, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ArticleByID loads one article.
+func (s *Store) ArticleByID(ctx context.Context, id int64) (*content.Article, error) {
+	a, err := scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.id = ?", id))
+	return a, notFound(err)
+}
+
+// ArticleBySlug loads the article with slug in an edition.
+func (s *Store) ArticleBySlug(ctx context.Context, edition, slug string) (*content.Article, error) {
+	a, err := scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.edition = ? AND a.slug = ?", edition, slug))
+	return a, notFound(err)
+}
+
+// ArticleSlugTaken reports whether another article of the edition uses slug.
+func (s *Store) ArticleSlugTaken(ctx context.Context, edition, slug string, exceptID int64) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, "SELECT COUNT(*) FROM articles WHERE edition = ? AND slug = ? AND id <> ?", edition, slug, exceptID).Scan(&n)
+	return n > 0, err
+}
+
+func articleWhere(f content.ArticleFilter) (string, []any) {
+	var conds []string
+	var args []any
+	if f.Edition != "" {
+		conds = append(conds, "a.edition = ?")
+		args = append(args, f.Edition)
+	}
+	if f.Status != "" {
+		conds = append(conds, "a.status = ?")
+		args = append(args, string(f.Status))
+	}
+	if len(f.CategoryIDs) > 0 {
+		conds = append(conds, "a.id IN (SELECT article_id FROM article_categories WHERE category_id IN ("+placeholders(len(f.CategoryIDs))+"))")
+		for _, id := range f.CategoryIDs {
+			args = append(args, id)
+		}
+	}
+	if f.TagID != 0 {
+		conds = append(conds, "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)")
+		args = append(args, f.TagID)
+	}
+	if f.AuthorID != 0 {
+		conds = append(conds, "a.author_id = ?")
+		args = append(args, f.AuthorID)
+	}
+	if !f.Before.IsZero() {
+		conds = append(conds, "a.published_at <= ?")
+		args = append(args, unix(f.Before))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// ListArticles returns a page of articles, newest first.
+func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*content.Article, error) {
+	where, args := articleWhere(f)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	args = append(args, limit, f.Offset)
+	rows, err := s.query(ctx, articleSelect+where+" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", args...)
+	if err != nil {
+		return nil, err
+	}
+	return collectArticles(rows)
+}
+
+func collectArticles(rows *sql.Rows) ([]*content.Article, error) {
+	defer rows.Close()
+	var out []*content.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// CountArticles counts the articles a filter selects.
+func (s *Store) CountArticles(ctx context.Context, f content.ArticleFilter) (int, error) {
+	where, args := articleWhere(f)
+	var n int
+	err := s.queryRow(ctx, "SELECT COUNT(*) FROM articles a"+where, args...).Scan(&n)
+	return n, err
+}
+
+// ArticleTags lists an article's tags in their order.
+func (s *Store) ArticleTags(ctx context.Context, articleID int64) ([]content.Tag, error) {
+	rows, err := s.query(ctx, `SELECT t.id, t.edition, t.slug, t.name FROM tags t
+		JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = ? ORDER BY at.position, t.name`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []content.Tag
+	for rows.Next() {
+		var t content.Tag
+		if err := rows.Scan(&t.ID, &t.Edition, &t.Slug, &t.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// ArticleCategories lists an article's categories, the primary one first.
+func (s *Store) ArticleCategories(ctx context.Context, articleID int64) ([]content.Category, error) {
+	return s.categories(ctx, categorySelect+` JOIN article_categories ac ON ac.category_id = c.id
+		WHERE ac.article_id = ? ORDER BY ac.position, c.name`, articleID)
+}
+
+// ArticleTranslations lists the articles of a translation group.
+func (s *Store) ArticleTranslations(ctx context.Context, group int64) ([]*content.Article, error) {
+	rows, err := s.query(ctx, articleSelect+" WHERE a.translation_group = ? ORDER BY a.edition", group)
+	if err != nil {
+		return nil, err
+	}
+	return collectArticles(rows)
+}
+
+// AttachMedia sets the downloadable files of an article, in order.
+func (s *Store) AttachMedia(ctx context.Context, articleID int64, mediaIDs []int64) error {
+	return s.WithinTx(ctx, func(ctx context.Context) error {
+		if _, err := s.exec(ctx, "DELETE FROM article_attachments WHERE article_id = ?", articleID); err != nil {
+			return err
+		}
+		for i, id := range mediaIDs {
+			if _, err := s.exec(ctx, "INSERT INTO article_attachments (article_id, media_id, position) VALUES (?, ?, ?)", articleID, id, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// ArticleAttachments lists an article's downloadable files.
+func (s *Store) ArticleAttachments(ctx context.Context, articleID int64) ([]*media.Media, error) {
+	rows, err := s.query(ctx, `SELECT m.id, m.kind, m.path, m.filename, m.mime, m.size, m.width, m.height, m.title, m.alt,
+		m.caption, m.credit, m.sha256, m.created_at FROM media m JOIN article_attachments aa ON aa.media_id = m.id
+		WHERE aa.article_id = ? ORDER BY aa.position`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*media.Media
+	for rows.Next() {
+		m, err := scanMedia(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

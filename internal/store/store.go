@@ -1,0 +1,268 @@
+// Package store implements the domain packages' Store interfaces in portable
+// SQL over database/sql. It owns transactions (carried in the context), the
+// embedded schema migrations and the mapping of driver errors. Dialect
+// differences (placeholders and the like) live behind Dialect, implemented by
+// one small package per database. It must never import the web layer.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/user"
+)
+
+// Dialect is what differs between databases.
+type Dialect interface {
+	// Name is "sqlite" or "postgres"; it also names the migrations folder.
+	Name() string
+	// Rebind turns the portable "?" placeholders into the dialect's own.
+	Rebind(query string) string
+	// IsUniqueViolation reports whether err is a unique-constraint failure.
+	IsUniqueViolation(err error) bool
+}
+
+// Store is the database behind every domain Store interface.
+type Store struct {
+	write   *sql.DB // all writes and transactions (one connection for SQLite)
+	read    *sql.DB // reads outside transactions (a pool)
+	dialect Dialect
+	queries *queryLog
+}
+
+// New wraps opened database handles. write and read may be the same handle.
+func New(write, read *sql.DB, d Dialect) *Store {
+	return &Store{write: write, read: read, dialect: d, queries: &queryLog{}}
+}
+
+// Close closes the database handles.
+func (s *Store) Close() error {
+	err := s.write.Close()
+	if s.read != s.write {
+		err = errors.Join(err, s.read.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers; /readyz uses it.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// DialectName is the name of the database in use.
+func (s *Store) DialectName() string { return s.dialect.Name() }
+
+type txKey struct{}
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// WithinTx runs fn in one transaction: everything fn does through the store
+// with the context it receives commits together or not at all. Nested calls
+// join the outer transaction.
+func (s *Store) WithinTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(ctx)
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) reader(ctx context.Context) querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return s.read
+}
+
+func (s *Store) writer(ctx context.Context) querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return s.write
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	s.queries.count()
+	return s.reader(ctx).QueryContext(ctx, s.dialect.Rebind(q), args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	s.queries.count()
+	return s.reader(ctx).QueryRowContext(ctx, s.dialect.Rebind(q), args...)
+}
+
+func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	s.queries.count()
+	return s.writer(ctx).ExecContext(ctx, s.dialect.Rebind(q), args...)
+}
+
+// insert runs an INSERT … RETURNING id and gives the new id.
+func (s *Store) insert(ctx context.Context, q string, args ...any) (int64, error) {
+	s.queries.count()
+	var id int64
+	err := s.writer(ctx).QueryRowContext(ctx, s.dialect.Rebind(q+" RETURNING id"), args...).Scan(&id)
+	return id, err
+}
+
+//go:embed migrations
+var migrationFS embed.FS
+
+// Migrate applies every embedded migration not yet recorded, each in its own
+// transaction, in file-name order. Running it again does nothing.
+func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
+	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return nil, fmt.Errorf("preparing migrations table: %w", err)
+	}
+	dir := "migrations/" + s.dialect.Name()
+	entries, err := fs.ReadDir(migrationFS, dir)
+	if err != nil {
+		return nil, fmt.Errorf("no migrations for %s: %w", s.dialect.Name(), err)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".sql") {
+			continue
+		}
+		version := strings.TrimSuffix(name, ".sql")
+		var n int
+		if err := s.write.QueryRowContext(ctx, s.dialect.Rebind("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"), version).Scan(&n); err != nil {
+			return applied, err
+		}
+		if n > 0 {
+			continue
+		}
+		body, err := migrationFS.ReadFile(dir + "/" + name)
+		if err != nil {
+			return applied, err
+		}
+		err = s.WithinTx(ctx, func(ctx context.Context) error {
+			if _, err := s.writer(ctx).ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := s.exec(ctx, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", version, time.Now().Unix())
+			return err
+		})
+		if err != nil {
+			return applied, fmt.Errorf("migration %s: %w", name, err)
+		}
+		applied = append(applied, version)
+	}
+	return applied, nil
+}
+
+// Pending lists embedded migrations that are not applied yet.
+func (s *Store) Pending(ctx context.Context) ([]string, error) {
+	dir := "migrations/" + s.dialect.Name()
+	entries, err := fs.ReadDir(migrationFS, dir)
+	if err != nil {
+		return nil, err
+	}
+	done := map[string]bool{}
+	rows, err := s.read.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	if err == nil {
+		for rows.Next() {
+			var v string
+			if rows.Scan(&v) == nil {
+				done[v] = true
+			}
+		}
+		rows.Close()
+	}
+	var out []string
+	for _, e := range entries {
+		v := strings.TrimSuffix(e.Name(), ".sql")
+		if strings.HasSuffix(e.Name(), ".sql") && !done[v] {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// unix turns a time into stored seconds (0 for the zero time).
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+// fromUnix turns stored seconds back into a UTC time (zero for 0).
+func fromUnix(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(n, 0).UTC()
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// placeholders returns "?, ?, ?" for n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// Interface guards: the store serves every domain that declares a Store.
+var (
+	_ content.Store = (*Store)(nil)
+	_ media.Store   = (*Store)(nil)
+	_ user.Store    = (*Store)(nil)
+)
+
+// SchemaVersion is the newest applied migration.
+func (s *Store) SchemaVersion(ctx context.Context) (string, error) {
+	var v string
+	err := s.read.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), '') FROM schema_migrations").Scan(&v)
+	return v, err
+}
+
+// Pragma reads a SQLite PRAGMA on the writer connection (for tests and
+// diagnostics; other databases return an error).
+func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
+	for _, r := range name {
+		if (r < 'a' || r > 'z') && r != '_' {
+			return "", fmt.Errorf("bad pragma name %q", name)
+		}
+	}
+	var v string
+	err := s.write.QueryRowContext(ctx, "PRAGMA "+name).Scan(&v)
+	return v, err
+}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/content"
+)
+
+// ArticlePage is a single article with everything around it.
+type ArticlePage struct {
+	*Page
+	Card
+	Body         template.HTML
+	UpdatedISO   string
+	Updated      string
+	Categories   []Link
+	Tags         []Link
+	Author       *AuthorView
+	Translations []Link
+	Attachments  []Attachment
+	Related      []Card
+	Comments     []CommentView
+	CommentsOpen bool
+}
+
+// Link is a labelled link, optionally in another language.
+type Link struct {
+	Label string
+	URL   string
+	Lang  string
+	Dir   string
+}
+
+// Attachment is a downloadable file with its size and type.
+type Attachment struct {
+	Title string
+	URL   string
+	Type  string
+	Size  string
+}
+
+// CommentView is one approved comment, ready to render.
+type CommentView struct {
+	ID       int64
+	Author   string
+	Initials string
+	Body     string
+	DateISO  string
+	Date     string
+	Depth    int
+}
+
+// article serves /{yyyy}/{mm}/{dd}/{slug}/ for published articles of the
+// request's edition; a wrong date in the path redirects to the right one.
+func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	re := editionFrom(ctx)
+	a, err := s.deps.Content.ArticleBySlug(ctx, re.ed.Code, r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if a.Status != content.Published || a.PublishedAt.After(s.now()) {
+		s.notFound(w, r)
+		return
+	}
+	canonical := articlePath(re.ed, a)
+	if re.ed.Path(r.URL.Path) != canonical && re.rawPath != canonical {
+		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
+		return
+	}
+	description := a.Excerpt
+	p, err := s.base(ctx, r, a.Title, description)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Canonical = s.absURL(r, canonical)
+	ap := &ArticlePage{Page: p, Card: s.card(r, re, a, false), Body: template.HTML(a.BodyHTML), CommentsOpen: a.CommentsOpen}
+	if a.UpdatedAt.Sub(a.PublishedAt) > time.Hour {
+		ap.UpdatedISO, ap.Updated = a.UpdatedAt.Format(time.RFC3339), re.locale.Date(a.UpdatedAt)
+	}
+	cats, err := s.deps.Content.ArticleCategories(ctx, a.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, c := range cats {
+		ap.Categories = append(ap.Categories, Link{Label: c.Name, URL: re.ed.Path("/category/" + pathSegment(c.Slug) + "/")})
+	}
+	tags, err := s.deps.Content.ArticleTags(ctx, a.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, t := range tags {
+		ap.Tags = append(ap.Tags, Link{Label: t.Name, URL: re.ed.Path("/tag/" + pathSegment(t.Slug) + "/")})
+	}
+	if a.Author != nil {
+		if au, err := s.deps.Content.AuthorBySlug(ctx, re.ed.Code, a.Author.Slug); err == nil {
+			ap.Author = authorView(re, au)
+		}
+	}
+	if err := s.translations(r, re, a, ap); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	files, err := s.deps.Content.ArticleAttachments(ctx, a.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, m := range files {
+		title := m.Title
+		if title == "" {
+			title = m.Filename
+		}
+		ap.Attachments = append(ap.Attachments, Attachment{Title: title, URL: m.URL(), Type: m.MIME, Size: re.locale.FileSize(m.Size)})
+	}
+	related, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: re.ed.Code, Status: content.Published,
+		Before: s.now(), CategoryIDs: []int64{a.PrimaryCategoryID}, Limit: 4})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, x := range related {
+		if x.ID != a.ID && len(ap.Related) < 3 {
+			ap.Related = append(ap.Related, s.card(r, re, x, false))
+		}
+	}
+	comments, err := s.deps.Content.Comments(ctx, a.ID, "approved")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ap.Comments = threadComments(re, comments)
+	s.render(w, r, http.StatusOK, "article.html", ap)
+}
+
+// translations fills the "Read in" links and the hreflang alternates.
+func (s *Server) translations(r *http.Request, re *requestEdition, a *content.Article, ap *ArticlePage) error {
+	list, err := s.deps.Content.ArticleTranslations(r.Context(), a.TranslationGroup)
+	if err != nil {
+		return err
+	}
+	var alts []Alternate
+	for _, t := range list {
+		if t.Status != content.Published || t.PublishedAt.After(s.now()) {
+			continue
+		}
+		ed := re.all.set.Get(t.Edition)
+		if ed == nil {
+			continue
+		}
+		path := articlePath(ed, t)
+		alts = append(alts, Alternate{Lang: ed.Lang, URL: s.absURL(r, path)})
+		if ed.IsDefault {
+			alts = append(alts, Alternate{Lang: "x-default", URL: s.absURL(r, path)})
+		}
+		if t.ID != a.ID {
+			ap.Translations = append(ap.Translations, Link{Label: ed.Name, URL: path, Lang: ed.Lang, Dir: ed.Dir})
+		}
+	}
+	if len(ap.Translations) > 0 {
+		ap.Alternates = alts
+	}
+	return nil
+}
+
+// threadComments orders comments as a thread: replies under their parent.
+func threadComments(re *requestEdition, list []content.Comment) []CommentView {
+	children := map[int64][]content.Comment{}
+	for _, c := range list {
+		children[c.ParentID] = append(children[c.ParentID], c)
+	}
+	var out []CommentView
+	var walk func(parent int64, depth int)
+	walk = func(parent int64, depth int) {
+		for _, c := range children[parent] {
+			out = append(out, CommentView{ID: c.ID, Author: c.AuthorName, Initials: initials(c.AuthorName), Body: c.Body,
+				DateISO: c.CreatedAt.Format(time.RFC3339), Date: re.locale.DateTime(c.CreatedAt), Depth: depth})
+			walk(c.ID, depth+1)
+		}
+	}
+	walk(0, 0)
+	return out
+}
+
+// initials makes the avatar letters of a name, in any script.
+func initials(name string) string {
+	var out []rune
+	start := true
+	for _, r := range name {
+		if r == ' ' || r == '-' {
+			start = true
+			continue
+		}
+		if start && len(out) < 2 {
+			out = append(out, r)
+		}
+		start = false
+	}
+	return string(out)
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/i18n"
+)
+
+// jsFlagScript marks the document as scripted before first paint so the
+// enhanced menu does not flash; CSP allows it by hash, nothing else inline.
+const jsFlagScript = `document.documentElement.classList.add("js")`
+
+var contentSecurityPolicy = func() string {
+	sum := sha256.Sum256([]byte(jsFlagScript))
+	return "default-src 'self'; script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
+		"style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; object-src 'none'; " +
+		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+}()
+
+type ctxKey int
+
+const editionKey ctxKey = iota
+
+// requestEdition is the edition a request belongs to and its locale.
+type requestEdition struct {
+	ed      *edition.Edition
+	locale  *i18n.Locale
+	all     *siteEditions
+	rawPath string // the path as the reader asked for it, with the edition prefix
+}
+
+func editionFrom(ctx context.Context) *requestEdition {
+	re, _ := ctx.Value(editionKey).(*requestEdition)
+	return re
+}
+
+// middleware wraps the router: logging, recovery, security headers and
+// cross-origin protection for every state change.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	h := http.NewCrossOriginProtection().Handler(next)
+	h = securityHeaders(h, strings.HasPrefix(s.deps.BaseURL, "https://"))
+	h = s.recoverPanics(h)
+	return s.logRequests(h)
+}
+
+func securityHeaders(next http.Handler, https bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		if https {
+			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// resolveEdition finds the edition named by the path prefix, strips the
+// prefix so one route table serves every edition, and sends an explicit
+// prefix of the default edition to its unprefixed URL.
+func (s *Server) resolveEdition(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		all := s.editions.Load()
+		ed, rest, prefixed := all.set.Resolve(r.URL.Path)
+		if ed == nil {
+			http.Error(w, "This site has no editions yet.", http.StatusServiceUnavailable)
+			return
+		}
+		re := &requestEdition{ed: ed, locale: all.locales[ed.Code], all: all, rawPath: r.URL.Path}
+		if prefixed && ed.IsDefault {
+			target := rest
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+		if prefixed && r.URL.Path == "/"+ed.Code {
+			http.Redirect(w, r, "/"+ed.Code+"/", http.StatusMovedPermanently)
+			return
+		}
+		r2 := r.WithContext(context.WithValue(r.Context(), editionKey, re))
+		if prefixed {
+			u := *r.URL
+			u.Path, u.RawPath = rest, ""
+			r2.URL = &u
+		}
+		next.ServeHTTP(w, r2)
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+func (rec *statusRecorder) WriteHeader(code int) {
+	if rec.status == 0 {
+		rec.status = code
+	}
+	rec.ResponseWriter.WriteHeader(code)
+}
+
+func (rec *statusRecorder) Write(b []byte) (int, error) {
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	n, err := rec.ResponseWriter.Write(b)
+	rec.bytes += int64(n)
+	return n, err
+}
+
+func (rec *statusRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWriter }
+
+// logRequests writes one structured line per request.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		level := slog.LevelInfo
+		if rec.status >= 500 {
+			level = slog.LevelError
+		}
+		s.deps.Logger.LogAttrs(r.Context(), level, "request",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", rec.status),
+			slog.Duration("duration", time.Since(start)), slog.Int64("bytes", rec.bytes))
+	})
+}
+
+// recoverPanics turns a panic in a handler into a logged 500.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.serverError(w, r, fmt.Errorf("panic: %v", v))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/content"
+)
+
+// healthz answers while the process runs (liveness).
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte("ok\n"))
+}
+
+// readyz answers 200 only while the database answers (readiness).
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if s.deps.Ready != nil {
+		if err := s.deps.Ready(ctx); err != nil {
+			s.deps.Logger.Error("not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("database unavailable\n"))
+			return
+		}
+	}
+	w.Write([]byte("ready\n"))
+}
+
+// upload serves a stored media file with its recorded type; range requests,
+// ETag and Last-Modified come from http.ServeContent.
+func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
+	key := r.PathValue("path")
+	if key == "" || strings.Contains(key, "..") {
+		s.notFound(w, r)
+		return
+	}
+	m, err := s.deps.Media.MediaByPath(r.Context(), key)
+	if err != nil {
+		if errors.Is(err, content.ErrNotFound) {
+			s.notFound(w, r)
+			return
+		}
+		s.serverError(w, r, err)
+		return
+	}
+	f, err := s.deps.Blob.Open(r.Context(), key)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, os.ErrNotExist) {
+			s.notFound(w, r)
+			return
+		}
+		s.serverError(w, r, err)
+		return
+	}
+	defer f.Close()
+	h := w.Header()
+	h.Set("Content-Type", m.MIME)
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("ETag", `"`+m.SHA256[:16]+`"`)
+	if m.Kind != "image" {
+		h.Set("Content-Disposition", "inline")
+	}
+	http.ServeContent(w, r, "", m.CreatedAt, f)
+}

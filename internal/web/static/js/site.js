@@ -1,0 +1,45 @@
+// Progressive enhancement for the header menu. Everything works without this
+// file: submenus open on hover and keyboard focus through CSS, and the phone
+// menu is shown in full. With it, the phone menu folds behind a button and
+// submenus open and close on tap, click and Escape with aria-expanded kept true.
+(function () {
+  "use strict";
+  var nav = document.getElementById("site-nav");
+  var toggle = document.querySelector(".nav-toggle");
+  if (!nav || !toggle) return;
+
+  function setOpen(button, open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    var target = document.getElementById(button.getAttribute("aria-controls"));
+    if (target) target.classList.toggle("is-open", open);
+  }
+
+  toggle.addEventListener("click", function () {
+    setOpen(toggle, toggle.getAttribute("aria-expanded") !== "true");
+  });
+
+  var subButtons = nav.querySelectorAll(".submenu-toggle, .submenu-label");
+  Array.prototype.forEach.call(subButtons, function (button) {
+    button.addEventListener("click", function (event) {
+      event.stopPropagation();
+      var open = button.getAttribute("aria-expanded") !== "true";
+      Array.prototype.forEach.call(subButtons, function (other) {
+        if (other !== button && !other.parentNode.contains(button)) setOpen(other, false);
+      });
+      setOpen(button, open);
+    });
+  });
+
+  function closeAll() {
+    Array.prototype.forEach.call(subButtons, function (b) { setOpen(b, false); });
+  }
+  document.addEventListener("click", function (event) {
+    if (!nav.contains(event.target)) closeAll();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = nav.querySelector("[aria-expanded='true']");
+    closeAll();
+    if (open && nav.contains(document.activeElement)) open.focus();
+  });
+})();

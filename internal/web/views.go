@@ -1,0 +1,109 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/masthead-news/masthead/internal/web/templates"
+)
+
+// views holds one parsed template set per page template. Each set is the
+// layout plus the partials plus that page, parsed once at start-up.
+type views struct {
+	pages map[string]*template.Template
+}
+
+// pageTemplates are the page files; every other file is a shared layout or partial.
+var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html"}
+
+func parseViews(a *assets) (*views, error) {
+	funcs := template.FuncMap{
+		"asset":        a.URL,
+		"inlineScript": func() template.HTML { return template.HTML("<script>" + jsFlagScript + "</script>") },
+		"cardCtx":      func(t translator, c Card) bylineCtx { return bylineCtx{t, c} },
+		"shareCtx":     func(label string, links []ShareLink) shareCtx { return shareCtx{label, links} },
+	}
+	entries, err := fs.ReadDir(templates.FS, ".")
+	if err != nil {
+		return nil, err
+	}
+	isPage := map[string]bool{}
+	for _, p := range pageTemplates {
+		isPage[p] = true
+	}
+	var shared []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".html") && !isPage[e.Name()] {
+			shared = append(shared, e.Name())
+		}
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, p := range pageTemplates {
+		t, err := template.New(p).Funcs(funcs).ParseFS(templates.FS, append(shared, p)...)
+		if err != nil {
+			return nil, fmt.Errorf("parsing template %s: %w", p, err)
+		}
+		v.pages[p] = t
+	}
+	return v, nil
+}
+
+// execute runs a page template into a buffer, so a template error becomes a
+// clean 500 instead of half a page.
+func (s *Server) execute(name string, data any) ([]byte, error) {
+	t := s.views.pages[name]
+	if t == nil {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// render writes a page with its status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	body, err := s.execute(name, data)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeHTML(w, r, status, body)
+}
+
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if re := editionFrom(r.Context()); re != nil {
+		h.Set("Content-Language", re.ed.Lang)
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+type translator interface {
+	T(key string, args ...any) string
+}
+
+// bylineCtx lets the byline partial translate while it reads a card.
+type bylineCtx struct {
+	tr translator
+	Card
+}
+
+func (b bylineCtx) T(key string, args ...any) string { return b.tr.T(key, args...) }
+
+// shareCtx is the share partial's data: an accessible label and the links.
+type shareCtx struct {
+	Label string
+	Links []ShareLink
+}
