@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
@@ -11,7 +12,7 @@ import (
 // ArticlePage is a single article with everything around it.
 type ArticlePage struct {
 	*Page
-	Card
+	Article       Card
 	Body         template.HTML
 	UpdatedISO   string
 	Updated      string
@@ -67,7 +68,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	canonical := articlePath(re.ed, a)
-	if re.ed.Path(r.URL.Path) != canonical && re.rawPath != canonical {
+	if decoded, _ := url.PathUnescape(canonical); re.ed.Path(r.URL.Path) != decoded {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return
 	}
@@ -78,7 +79,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Canonical = s.absURL(r, canonical)
-	ap := &ArticlePage{Page: p, Card: s.card(r, re, a, false), Body: template.HTML(a.BodyHTML), CommentsOpen: a.CommentsOpen}
+	ap := &ArticlePage{Page: p, Article: s.card(r, re, a, false), Body: template.HTML(a.BodyHTML), CommentsOpen: a.CommentsOpen}
 	if a.UpdatedAt.Sub(a.PublishedAt) > time.Hour {
 		ap.UpdatedISO, ap.Updated = a.UpdatedAt.Format(time.RFC3339), re.locale.Date(a.UpdatedAt)
 	}

@@ -88,7 +88,11 @@ func (s *Server) resolveEdition(next http.Handler) http.Handler {
 			return
 		}
 		if prefixed && r.URL.Path == "/"+ed.Code {
-			http.Redirect(w, r, "/"+ed.Code+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		if target, ok := s.slashRedirect(r, rest, r.URL.Path); ok {
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
 			return
 		}
 		r2 := r.WithContext(context.WithValue(r.Context(), editionKey, re))

@@ -1,6 +1,9 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // routes is the whole URL space of the public site on one screen (see
 // DESIGN.md's URL contract). Edition pages are matched after the edition
@@ -32,26 +35,29 @@ func (s *Server) routes() http.Handler {
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/{$}", s.article)
 	m.HandleFunc("GET /{slug}/{$}", s.staticPage)
 
-	// Everything else: add a missing trailing slash, or a localized 404.
+	// Everything else.
 	m.HandleFunc("/", s.fallback)
 	return root
 }
 
-// fallback redirects a path missing its trailing slash to the slashed one
-// when that would match a route, and otherwise answers 404.
-func (s *Server) fallback(w http.ResponseWriter, r *http.Request) {
-	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path != "/" && r.URL.Path[len(r.URL.Path)-1] != '/' {
-		probe := r.Clone(r.Context())
-		probe.URL.Path += "/"
-		probe.URL.RawPath = ""
-		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
-			target := editionFrom(r.Context()).rawPath + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
-			return
-		}
+// fallback answers every path no route claims with a localized 404.
+func (s *Server) fallback(w http.ResponseWriter, r *http.Request) { s.notFound(w, r) }
+
+// slashRedirect gives the URL with a trailing slash when a path lacks one
+// and the slashed path is a route ("/fa/articles" → "/fa/articles/"); the
+// router's own redirect would lose the edition prefix.
+func (s *Server) slashRedirect(r *http.Request, rest, rawPath string) (string, bool) {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || strings.HasSuffix(rest, "/") {
+		return "", false
 	}
-	s.notFound(w, r)
+	probe := r.Clone(r.Context())
+	probe.URL.Path, probe.URL.RawPath = rest+"/", ""
+	if _, pattern := s.mux.Handler(probe); pattern == "/" || pattern == "" {
+		return "", false
+	}
+	target := rawPath + "/"
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	return target, true
 }

@@ -42,10 +42,8 @@ func (s *scene) night() {
 			s.fill(circle(mx+math.Cos(a)*d, my+math.Sin(a)*d, mr*s.r.f(0.08, 0.2)), solidA(p[2].scale(0.88), 0.8))
 		}
 	} else {
-		skyP := vertical(0, h*0.85, gradient{{0, p[0]}, {1, p[1]}})
-		s.fill(circle(mx, my, mr), solid(p[2]))
 		a := s.r.f(-0.6, 0.6) + math.Pi
-		s.fill(circle(mx+math.Cos(a)*mr*0.45, my+math.Sin(a)*mr*0.45-mr*0.15, mr*0.92), skyP)
+		s.fill(crescent(mx, my, mr, a, mr*0.5, mr*0.95), solid(p[2]))
 	}
 	// rolling hills with trees
 	for i := 0; i < 2; i++ {
@@ -188,10 +186,10 @@ func (s *scene) birds() {
 	if s.r.chance(0.5) {
 		dirx = -1
 	}
-	size := u * s.r.f(11, 16)
+	size := u * s.r.f(15, 22)
 	n1, n2 := s.r.i(3, 7), s.r.i(3, 7)
 	s.fill(transform(birdShape(0.3), lx, ly, size, 0), solid(p[7]))
-	sp := size * s.r.f(1.9, 2.4)
+	sp := size * s.r.f(2, 2.6)
 	for arm, n := range []int{n1, n2} {
 		side := float64(arm*2 - 1)
 		for k := 1; k <= n; k++ {
@@ -242,4 +240,22 @@ func (s *scene) heron(x, y, ht float64, c, water col) {
 		rw := (14 + 10*float64(i)) * k
 		s.fill(ring(x, y+1*k, rw, rw*0.18, 0, 1*k), solidA(mix(water, c, 0.25), 0.5-0.12*float64(i)))
 	}
+}
+
+// crescent is the part of the disc (x, y, r) not covered by a disc of radius r2
+// whose centre lies d away in direction a.
+func crescent(x, y, r, a, d, r2 float64) path {
+	cx, cy := x+d*math.Cos(a), y+d*math.Sin(a)
+	ca := clampf((r*r+d*d-r2*r2)/(2*r*d), -1, 1)
+	al := math.Acos(ca)
+	cb := clampf((r2*r2+d*d-r*r)/(2*r2*d), -1, 1)
+	be := math.Acos(cb)
+	outer := arcPts(x, y, r, a+al, a+2*math.Pi-al)
+	// inner edge: the shadow disc's arc facing the moon's centre, walked back
+	inner := arcPts(cx, cy, r2, a+math.Pi-be, a+math.Pi+be)
+	last := outer[len(outer)-1]
+	if math.Hypot(inner[0].x-last.x, inner[0].y-last.y) > math.Hypot(inner[len(inner)-1].x-last.x, inner[len(inner)-1].y-last.y) {
+		reverse(inner)
+	}
+	return path{append(outer, inner...)}
 }

@@ -45,19 +45,18 @@ func (s *scene) energy() {
 		}
 		s.fill(ridge(w, h+2, 3, top), vertical(base-amp, h, gradient{{0, c}, {1, mix(c, p[5], 0.4)}}))
 	}
-	// solar field on the near slope, rows receding upward
-	top := hills[2].top
-	rows := s.r.i(2, 3)
-	for r := 0; r < rows; r++ {
-		t := float64(r) / float64(max(1, rows-1))
-		y := h*0.86 + (h*0.12)*t
-		ph := (28 + 22*t) * u
-		pw := (70 + 40*t) * u
-		gap := 6 * u * (1 + t)
+	// solar field on the near slope: a back row and a large front row
+	for r := 0; r < 2; r++ {
+		if r == 0 && s.r.chance(0.4) {
+			continue
+		}
+		y := h*0.85 + h*0.16*float64(r)
+		ph := (30 + 28*float64(r)) * u
+		pw := (80 + 50*float64(r)) * u
+		gap := (14 + 10*float64(r)) * u
 		x := -s.r.f(0, pw)
 		for x < w {
-			yy := math.Max(y, top(x+pw/2)+ph*1.2)
-			s.panel(x, yy, pw, ph, p)
+			s.panel(x, y, pw, ph, p)
 			x += pw + gap
 		}
 	}
@@ -126,7 +125,11 @@ func (s *scene) science() {
 		s.fill(rect(0, y, w, 0.8*u), solidA(p[6], 0.06))
 	}
 	// a star with its orbiting planets
-	cx, cy := w*s.r.f(0.3, 0.45), h*s.r.f(0.4, 0.6)
+	left := s.r.chance(0.5)
+	cx, cy := w*s.r.f(0.36, 0.46), h*s.r.f(0.36, 0.46)
+	if !left {
+		cx = w - cx
+	}
 	tilt := s.r.f(-0.35, 0.15)
 	flat := s.r.f(0.3, 0.45)
 	sr := u * s.r.f(28, 40)
@@ -142,20 +145,24 @@ func (s *scene) science() {
 		front = append(front, planet{cx + ex*cs - ey*sn, cy + ex*sn + ey*cs, u * s.r.f(7, 16)})
 	}
 	s.fill(circle(cx, cy, sr*5), glow(cx, cy, sr*5, p[8], 0.45))
-	s.fill(circle(cx, cy, sr), solid(mix(p[8], p[2], 0.5)))
+	s.fill(circle(cx, cy, sr), solid(mix(hex("#fff4d6"), p[8], 0.25)))
 	for i, pl := range front {
 		c := []col{p[3], p[4], p[7], p[5]}[i%4]
 		s.shadedBall(pl.x, pl.y, pl.r, c, cx, cy)
 	}
 	// ringed giant
-	gx, gy := w*s.r.f(0.72, 0.85), h*s.r.f(0.22, 0.4)
+	gx, gy := w*s.r.f(0.76, 0.86), h*s.r.f(0.2, 0.32)
+	if !left {
+		gx = w - gx
+	}
 	gr := h * s.r.f(0.1, 0.14)
 	gt := s.r.f(-0.5, -0.2)
 	backHalf := func() path { // the half of the ring behind the planet
 		return transform(path{{{-10 * gr, -10 * gr}, {10 * gr, -10 * gr}, {10 * gr, 0}, {-10 * gr, 0}}}, gx, gy, 1, gt)
 	}
 	s.withClip(backHalf(), func() {
-		s.fill(ring(gx, gy, gr*1.75, gr*0.45, gt, gr*0.22), solidA(p[5], 0.85))
+		s.fill(ring(gx, gy, gr*1.8, gr*0.42, gt, gr*0.14), solidA(p[5], 0.85))
+		s.fill(ring(gx, gy, gr*1.55, gr*0.36, gt, gr*0.06), solidA(p[5], 0.6))
 	})
 	s.shadedBall(gx, gy, gr, p[3], cx, cy)
 	s.withClip(circle(gx, gy, gr), func() {
@@ -166,18 +173,34 @@ func (s *scene) science() {
 	})
 	frontHalf := transform(path{{{-10 * gr, 0}, {10 * gr, 0}, {10 * gr, 10 * gr}, {-10 * gr, 10 * gr}}}, gx, gy, 1, gt)
 	s.withClip(frontHalf, func() {
-		s.fill(ring(gx, gy, gr*1.75, gr*0.45, gt, gr*0.22), solidA(p[5], 0.95))
+		s.fill(ring(gx, gy, gr*1.8, gr*0.42, gt, gr*0.14), solidA(p[5], 0.95))
+		s.fill(ring(gx, gy, gr*1.55, gr*0.36, gt, gr*0.06), solidA(p[5], 0.7))
 	})
+	molX := w * s.r.f(0.72, 0.88)
+	if !left {
+		molX = w - molX
+	}
 	if s.r.chance(0.5) {
-		s.molecule(w*s.r.f(0.08, 0.2), h*s.r.f(0.2, 0.75), h*0.07, p)
+		// the curved limb of a huge planet along the bottom, with an atmosphere glow
+		R := w * 1.2
+		px, py := w*s.r.f(0.3, 0.7), h*0.92+R
+		s.fill(circle(px, py, R+h*0.08), fnPaint(func(x, y float64) (col, float32) {
+			d := (math.Hypot(x-px, y-py) - R) / (h * 0.08)
+			return p[7], float32(0.35 * clampf(1-d, 0, 1) * clampf(1-d, 0, 1))
+		}))
+		s.fill(circle(px, py, R), vertical(py-R, py-R+h*0.15, gradient{{0, mix(p[9], p[7], 0.35)}, {1, p[9]}}))
+		s.molecule(molX, h*s.r.f(0.62, 0.7), h*0.075, p)
 	} else {
 		// a hill with an observatory telescope
 		nz := noise1{s.r.u64()}
-		base := h * 0.9
-		top := func(x float64) float64 { return base - h*0.08*(0.5+0.5*nz.fbm(x/w*2, 3, 0.45)) }
-		tx := w * s.r.f(0.1, 0.25)
-		s.telescope(tx, top(tx)+2*u, h*0.22, p[9])
+		base := h * 0.93
+		top := func(x float64) float64 { return base - h*0.1*(0.5+0.5*nz.fbm(x/w*2, 3, 0.45)) }
+		tx := w - molX
+		s.telescope(tx, top(tx)+2*u, h*0.26, p[9])
 		s.fill(ridge(w, h+2, 4, top), solid(p[9]))
+		if s.r.chance(0.6) {
+			s.molecule(molX, h*s.r.f(0.62, 0.7), h*0.075, p)
+		}
 	}
 	s.vign = 0.3
 }
@@ -189,7 +212,10 @@ func (s *scene) shadedBall(x, y, r float64, c col, lx, ly float64) {
 	s.withClip(circle(x, y, r), func() {
 		s.fill(circle(x+math.Cos(a)*r*0.55, y+math.Sin(a)*r*0.55, r*1.05), solidA(c.scale(0.6), 0.6))
 	})
-	s.fill(circle(x-math.Cos(a)*r*0.45, y-math.Sin(a)*r*0.45, r*0.28), solidA(mix(c, col{1, 1, 1}, 0.6), 0.5))
+	hx, hy := x-math.Cos(a)*r*0.4, y-math.Sin(a)*r*0.4
+	s.withClip(circle(x, y, r), func() {
+		s.fill(circle(hx, hy, r*0.7), glow(hx, hy, r*0.7, mix(c, col{1, 1, 1}, 0.7), 0.45))
+	})
 }
 
 // molecule draws a small ball-and-stick structure centred at (x, y).
@@ -197,11 +223,22 @@ func (s *scene) molecule(x, y, size float64, p []col) {
 	type atom struct{ x, y, r float64 }
 	atoms := []atom{{x, y, size * 0.32}}
 	var bonds [][2]int
-	for i := 0; i < s.r.i(4, 6); i++ {
+	want := s.r.i(4, 6)
+	for try := 0; try < 60 && len(atoms) <= want; try++ {
 		parent := s.r.IntN(len(atoms))
 		a := s.r.f(0, 2*math.Pi)
-		d := size * s.r.f(0.9, 1.3)
-		atoms = append(atoms, atom{atoms[parent].x + math.Cos(a)*d, atoms[parent].y + math.Sin(a)*d, size * s.r.f(0.16, 0.28)})
+		d := size * s.r.f(1, 1.4)
+		nx, ny := atoms[parent].x+math.Cos(a)*d, atoms[parent].y+math.Sin(a)*d
+		ok := true
+		for _, o := range atoms {
+			if math.Hypot(o.x-nx, o.y-ny) < size*0.9 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		atoms = append(atoms, atom{nx, ny, size * s.r.f(0.16, 0.28)})
 		bonds = append(bonds, [2]int{parent, len(atoms) - 1})
 	}
 	for _, b := range bonds {
