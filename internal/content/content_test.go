@@ -73,7 +73,9 @@ type memStore struct {
 	pages    []*Page
 }
 
-func (m *memStore) WithinTx(ctx context.Context, fn func(context.Context) error) error { return fn(ctx) }
+func (m *memStore) WithinTx(ctx context.Context, fn func(context.Context) error) error {
+	return fn(ctx)
+}
 func (m *memStore) ArticleSlugTaken(_ context.Context, ed, slug string, except int64) (bool, error) {
 	for _, a := range m.articles {
 		if a.Edition == ed && a.Slug == slug && a.ID != except {

@@ -47,7 +47,14 @@ func (s *Service) CreateArticle(ctx context.Context, a *Article) error {
 	if err := s.prepareArticle(ctx, a, now); err != nil {
 		return err
 	}
-	a.CreatedAt, a.UpdatedAt = now, now
+	// Imports and the demo bring their own history; a new article is created now.
+	if a.CreatedAt.IsZero() || a.CreatedAt.After(now) {
+		a.CreatedAt = now
+	}
+	if a.UpdatedAt.IsZero() || a.UpdatedAt.After(now) {
+		a.UpdatedAt = now
+	}
+	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC().Truncate(time.Second), a.UpdatedAt.UTC().Truncate(time.Second)
 	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
 		if err := s.uniqueArticleSlug(ctx, a); err != nil {
 			return err

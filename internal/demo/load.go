@@ -202,6 +202,7 @@ func (l *loader) loadArticle(ctx context.Context, ed edition.Edition, a Article,
 		FeaturedMediaID: featured.ID, FeaturedCaption: a.Caption, FeaturedAlt: a.Alt,
 		PrimaryCategoryID: cats[a.Category], Tags: a.Tags, AuthorID: l.authors[a.Author],
 		Status: content.Published, PublishedAt: l.now.Add(-time.Duration(a.HoursAgo) * time.Hour),
+		CreatedAt: l.now.Add(-time.Duration(a.HoursAgo) * time.Hour), UpdatedAt: l.now.Add(-time.Duration(a.HoursAgo) * time.Hour),
 		CommentsOpen: !a.Closed, TranslationGroup: l.articleGroups[a.Key],
 	}
 	if a.External != nil {

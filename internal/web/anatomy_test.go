@@ -36,21 +36,21 @@ func TestHomeCardsCarryTheWholeAnatomy(t *testing.T) {
 				t.Fatalf("home shows %d cards, want at least 10", len(cs))
 			}
 			checks := map[string]*regexp.Regexp{
-				"image with alt":    regexp.MustCompile(`<img src="/uploads/[^"]+" alt="[^"]+"`),
-				"caption":           regexp.MustCompile(`<figcaption>[^<]+</figcaption>`),
-				"category link":     regexp.MustCompile(`<a class="kicker" href="` + ed.prefix + `/category/[^"]+/">[^<]+</a>`),
-				"title link":        regexp.MustCompile(`<h2 class="card-title"><a href="` + ed.prefix + `/\d{4}/\d{2}/\d{2}/[^"]+/">[^<]+</a></h2>`),
-				"excerpt":           regexp.MustCompile(`<p class="excerpt">[^<]+</p>`),
-				"byline":            regexp.MustCompile(`<span class="byline">[^<]+<a href="[^"]+"><bdi>[^<]+</bdi></a>`),
-				"localized date":    regexp.MustCompile(`<time datetime="\d{4}-\d{2}-\d{2}T[^"]+">[^<]+</time>`),
-				"comment count":     regexp.MustCompile(`<a class="comments-link" href="[^"]+#comments">`),
-				"share: facebook":   regexp.MustCompile(`href="https://www\.facebook\.com/sharer/sharer\.php\?u=https%3A%2F%2Fnews\.example\.org`),
-				"share: x":          regexp.MustCompile(`href="https://x\.com/intent/post\?url=`),
-				"share: pinterest":  regexp.MustCompile(`href="https://pinterest\.com/pin/create/button/\?url=`),
-				"share: whatsapp":   regexp.MustCompile(`href="https://wa\.me/\?text=`),
-				"share: telegram":   regexp.MustCompile(`href="https://t\.me/share/url\?url=`),
-				"share: skype":      regexp.MustCompile(`href="https://web\.skype\.com/share\?url=`),
-				"share: email":      regexp.MustCompile(`href="mailto:\?subject=`),
+				"image with alt":   regexp.MustCompile(`<img src="/uploads/[^"]+" alt="[^"]+"`),
+				"caption":          regexp.MustCompile(`<figcaption>[^<]+</figcaption>`),
+				"category link":    regexp.MustCompile(`<a class="kicker" href="` + ed.prefix + `/category/[^"]+/">[^<]+</a>`),
+				"title link":       regexp.MustCompile(`<h2 class="card-title"><a href="` + ed.prefix + `/\d{4}/\d{2}/\d{2}/[^"]+/">[^<]+</a></h2>`),
+				"excerpt":          regexp.MustCompile(`<p class="excerpt">[^<]+</p>`),
+				"byline":           regexp.MustCompile(`<span class="byline">[^<]+<a href="[^"]+"><bdi>[^<]+</bdi></a>`),
+				"localized date":   regexp.MustCompile(`<time datetime="\d{4}-\d{2}-\d{2}T[^"]+">[^<]+</time>`),
+				"comment count":    regexp.MustCompile(`<a class="comments-link" href="[^"]+#comments">`),
+				"share: facebook":  regexp.MustCompile(`href="https://www\.facebook\.com/sharer/sharer\.php\?u=https%3A%2F%2Fnews\.example\.org`),
+				"share: x":         regexp.MustCompile(`href="https://x\.com/intent/post\?url=`),
+				"share: pinterest": regexp.MustCompile(`href="https://pinterest\.com/pin/create/button/\?url=`),
+				"share: whatsapp":  regexp.MustCompile(`href="https://wa\.me/\?text=`),
+				"share: telegram":  regexp.MustCompile(`href="https://t\.me/share/url\?url=`),
+				"share: skype":     regexp.MustCompile(`href="https://web\.skype\.com/share\?url=`),
+				"share: email":     regexp.MustCompile(`href="mailto:\?subject=`),
 			}
 			for i, c := range cs[:10] {
 				for name, re := range checks {

@@ -12,7 +12,7 @@ import (
 // ArticlePage is a single article with everything around it.
 type ArticlePage struct {
 	*Page
-	Article       Card
+	Article      Card
 	Body         template.HTML
 	UpdatedISO   string
 	Updated      string

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/browsertest"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/demo"
 	"github.com/masthead-news/masthead/internal/media"
@@ -42,6 +43,7 @@ func TestMain(m *testing.M) {
 			return 1
 		}
 		defer site.store.Close()
+		defer browsertest.Shutdown()
 		return m.Run()
 	}()
 	os.Exit(code)
@@ -70,7 +72,7 @@ func setup(dir string) error {
 	}
 	site.hostile = &content.Article{Edition: "en", Title: `<script>alert("x")</script> Markup & "quotes" in a title`,
 		Excerpt: `An excerpt with <b>tags</b> & <script>alert(2)</script>`, BodySource: `<p>Safe</p><script>alert(3)</script><p onclick="x()">Click</p>`,
-		External: content.Byline{Writer: `<img src=x onerror=alert(4)>`, Publication: "Pub", URL: "https://example.org/p"},
+		External:          content.Byline{Writer: `<img src=x onerror=alert(4)>`, Publication: "Pub", URL: "https://example.org/p"},
 		PrimaryCategoryID: cats[0].ID, Status: content.Published, PublishedAt: site.now.Add(-30 * 24 * time.Hour)}
 	if err := site.content.CreateArticle(ctx, site.hostile); err != nil {
 		return err

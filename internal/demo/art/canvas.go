@@ -9,12 +9,11 @@ import (
 // polygons and rasterized with exact-area coverage (signed-area accumulation),
 // which gives smooth anti-aliased edges without supersampling.
 type canvas struct {
-	w, h  int
-	pix   []float32 // r, g, b interleaved, sRGB in 0..1
-	clip  *clipMask // optional coverage mask; nil means no clipping
-	acc   []float32 // scratch accumulation buffer
-	alpha float32   // global opacity multiplier for fills
-	pool  [][]float32
+	w, h int
+	pix  []float32 // r, g, b interleaved, sRGB in 0..1
+	clip *clipMask // optional coverage mask; nil means no clipping
+	acc  []float32 // scratch accumulation buffer
+	pool [][]float32
 }
 
 // clipMask is a coverage mask that is zero outside its bounding box.
@@ -24,7 +23,7 @@ type clipMask struct {
 }
 
 func newCanvas(w, h int) *canvas {
-	return &canvas{w: w, h: h, pix: make([]float32, w*h*3), alpha: 1}
+	return &canvas{w: w, h: h, pix: make([]float32, w*h*3)}
 }
 
 // paint is a solid colour or a position-dependent colour (gradient) with alpha.
@@ -34,8 +33,8 @@ type paint struct {
 	fn func(x, y float64) (col, float32)
 }
 
-func solid(c col) paint               { return paint{c: c, a: 1} }
-func solidA(c col, a float64) paint   { return paint{c: c, a: float32(a)} }
+func solid(c col) paint                                 { return paint{c: c, a: 1} }
+func solidA(c col, a float64) paint                     { return paint{c: c, a: float32(a)} }
 func fnPaint(f func(x, y float64) (col, float32)) paint { return paint{fn: f, a: 1} }
 
 // coverage rasterizes p and calls emit for every pixel with non-zero coverage.
@@ -117,7 +116,7 @@ func (cv *canvas) fill(p path, pt paint) {
 		if pt.fn != nil {
 			c, a = pt.fn(float64(x)+0.5, float64(y)+0.5)
 		}
-		a *= cov * cv.alpha
+		a *= cov
 		if a <= 0 {
 			return
 		}
@@ -189,14 +188,6 @@ func pathBox(p path, w, h int) (x0, y0, x1, y1 int) {
 	return
 }
 
-// withAlpha runs draw with fills made a times as opaque.
-func (cv *canvas) withAlpha(a float64, draw func()) {
-	old := cv.alpha
-	cv.alpha *= float32(a)
-	draw()
-	cv.alpha = old
-}
-
 // toImage converts the canvas to 8-bit RGBA, adding fine film grain (which also
 // dithers away gradient banding) and an optional soft vignette.
 func (cv *canvas) toImage(seed uint64, grain, vignette float64) *image.RGBA {
@@ -253,9 +244,9 @@ func clampf(v, lo, hi float64) float64 {
 
 // rast accumulates signed area for polygon edges (the algorithm used by font-rs).
 type rast struct {
-	a         []float32
-	w, h      int
-	stride    int
+	a      []float32
+	w, h   int
+	stride int
 }
 
 func (r *rast) line(ax, ay, bx, by float64) {

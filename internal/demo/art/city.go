@@ -113,6 +113,9 @@ func (s *scene) city() {
 		}
 	}
 
+	if !water {
+		s.fill(rect(-1, g-1, w+2, h-g+2), solid(p[6]))
+	}
 	if water {
 		wp := vertical(g, h, gradient{{0, mix(p[8], p[2], 0.35)}, {1, p[8]}})
 		s.fill(rect(-1, g, w+2, h-g+1), wp)

@@ -144,8 +144,29 @@ func linear(x0, y0, x1, y1 float64, g gradient) paint {
 
 // vertical returns a paint running along g from y0 (t=0) to y1 (t=1).
 func vertical(y0, y1 float64, g gradient) paint {
-	// Precompute per-row colours: vertical gradients are by far the most common.
-	return linear(0, y0, 0, y1, g)
+	// Pixels are sampled at row centres, so colours can be cached per row:
+	// vertical gradients are by far the most common paint.
+	var cache []col
+	var have []bool
+	d := y1 - y0
+	if d == 0 {
+		d = 1
+	}
+	return fnPaint(func(x, y float64) (col, float32) {
+		i := int(y)
+		if i < 0 || i > 1<<16 {
+			return g.at((y - y0) / d), 1
+		}
+		if i >= len(cache) {
+			cache = append(cache, make([]col, i+1-len(cache))...)
+			have = append(have, make([]bool, i+1-len(have))...)
+		}
+		if !have[i] {
+			cache[i] = g.at((float64(i) + 0.5 - y0) / d)
+			have[i] = true
+		}
+		return cache[i], 1
+	})
 }
 
 // glow is a radial paint of colour c whose alpha falls from a0 at the centre to 0 at radius r.

@@ -194,14 +194,14 @@ func (s *scene) library() {
 	} else {
 		lx = w * s.r.f(0.76, 0.86)
 	}
-	deskY := h * 0.7
-	ly := deskY - 78*u
+	deskY := h * 0.66
+	ly := deskY - 95*u
 	s.fill(circle(lx, ly, h*0.75), glow(lx, ly, h*0.75, p[11], 0.45))
 	// window on the free wall
 	wx := lx - 70*u
 	if s.r.chance(0.7) {
 		wy := h * 0.1
-		ww, wh := 140*u, h*0.36
+		ww, wh := 140*u, h*0.32
 		s.fill(arch(wx-6*u, wy-6*u, ww+12*u, wh+6*u), solid(p[3]))
 		inner := arch(wx, wy, ww, wh)
 		s.fill(inner, vertical(wy, wy+wh, gradient{{0, p[13]}, {1, mix(p[13], p[11], 0.35)}}))
@@ -278,7 +278,7 @@ func (s *scene) library() {
 	// floor
 	s.fill(rect(0, floorY, w, h-floorY+1), vertical(floorY, h, gradient{{0, p[12]}, {1, p[12].scale(0.8)}}))
 	// desk with lamp and books
-	dw := 240 * u
+	dw := 300 * u
 	dx := lx - dw/2
 	s.fill(rect(dx, deskY, dw, 10*u), solid(p[2]))
 	s.fill(rect(dx+12*u, deskY+10*u, 10*u, floorY-deskY-10*u), solid(p[3]))
@@ -287,17 +287,17 @@ func (s *scene) library() {
 	// lamp: base, stem, dome shade
 	s.fill(ellipse(lx, deskY-3*u, 22*u, 6*u, 0), solid(p[3]))
 	s.fill(rect(lx-2*u, ly, 4*u, deskY-ly), solid(p[3]))
-	s.fill(poly(pt{lx - 12*u, ly + 14*u}, pt{lx - 10*u, ly + 18*u}, pt{lx + 10*u, ly + 18*u}, pt{lx + 12*u, ly + 14*u}), solid(p[11]))
+	s.fill(poly(pt{lx - 14*u, ly + 16*u}, pt{lx - 11*u, ly + 21*u}, pt{lx + 11*u, ly + 21*u}, pt{lx + 14*u, ly + 16*u}), solid(p[11]))
 	var shade builder
-	shade.move(lx-45*u, ly+14*u).cubic(lx-40*u, ly-22*u, lx+40*u, ly-22*u, lx+45*u, ly+14*u)
-	s.fill(shade.path(), linear(lx-45*u, 0, lx+45*u, 0, gradient{{0, p[10].scale(1.2)}, {1, p[10].scale(0.8)}}))
-	s.fill(poly(pt{lx - 45*u, ly + 14*u}, pt{lx + 45*u, ly + 14*u}, pt{lx + 80*u, deskY}, pt{lx - 80*u, deskY}), solidA(p[11], 0.16))
+	shade.move(lx-56*u, ly+16*u).cubic(lx-50*u, ly-28*u, lx+50*u, ly-28*u, lx+56*u, ly+16*u)
+	s.fill(shade.path(), linear(lx-56*u, 0, lx+56*u, 0, gradient{{0, p[10].scale(1.2)}, {1, p[10].scale(0.8)}}))
+	s.fill(poly(pt{lx - 56*u, ly + 16*u}, pt{lx + 56*u, ly + 16*u}, pt{lx + 100*u, deskY}, pt{lx - 100*u, deskY}), solidA(p[11], 0.16))
 	// books and a mug on the desk
 	side := 1.0
 	if rightShelf {
 		side = -1
 	}
-	bxx := lx + 55*u*side - 25*u
+	bxx := lx + 80*u*side - 30*u
 	yy := deskY
 	for j := 0; j < s.r.i(2, 4); j++ {
 		bh := s.r.f(8, 12) * u
@@ -305,7 +305,7 @@ func (s *scene) library() {
 		s.fill(rect(bxx+s.r.f(-4, 4)*u, yy-bh, bw, bh), solid(books[s.r.IntN(6)]))
 		yy -= bh
 	}
-	mx := lx - 55*u*side
+	mx := lx - 75*u*side
 	s.fill(ring(mx+10*u, deskY-12*u, 6*u, 6*u, 0, 3*u), solid(p[7]))
 	s.fill(roundRect(mx-8*u, deskY-24*u, 18*u, 24*u, 3*u), solid(p[7]))
 	// a plant on top of the bookcase

@@ -171,7 +171,7 @@ func (s *scene) river() {
 	for k := 0; k < 7; k++ {
 		t := math.Pow(float64(k+1)/8, 1.6)
 		y := hz + (h-hz)*t
-		s.fill(rect(-1, y, w+2, (h-hz)*0.012*(1+6*t)), solidA(mix(p[5], p[6], 0.6), 0.25))
+		s.fill(rect(-1, y, w+2, (h-hz)*0.012*(1+6*t)), solidA(mix(p[5], p[6], 0.6), s.r.f(0.06, 0.16)))
 	}
 	// the river: a meandering band widening toward the viewer
 	vx := w * s.r.f(0.35, 0.65)
@@ -468,14 +468,19 @@ func (s *scene) fields() {
 		}
 	}
 	// a farmhouse on the middle hill, a lone tree on the near one
+	houseX := -w
 	if s.r.chance(0.75) {
 		sp := spots[s.r.i(3, 5)]
+		houseX = sp.x
 		s.farmhouse(sp.x, sp.y+4*u, u*s.r.f(0.8, 1.1), p[9], p[10])
 	}
 	{
 		sp := spots[s.r.i(6, 8)]
 		if s.r.chance(0.5) {
 			sp = spots[s.r.i(3, 5)]
+		}
+		for k := 3; k < 9 && math.Abs(sp.x-houseX) < w*0.15; k++ {
+			sp = spots[k]
 		}
 		ht := h * s.r.f(0.16, 0.22) * (0.7 + 0.5*sp.t)
 		tr, cr := s.roundTree(sp.x, sp.y+3*u, ht)

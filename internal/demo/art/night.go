@@ -83,10 +83,16 @@ func (s *scene) night() {
 			house = house.add(rectPts(cx, top-roofH*0.95, bw*0.09, roofH*0.6))
 		}
 		s.fill(union(house), solid(body))
+		var edge []pt
 		if s.r.chance(0.75) {
-			s.fill(poly(pt{x - 6*u, top + 1}, pt{x + bw/2, top - roofH}, pt{x + bw + 6*u, top + 1}), solid(roof))
+			edge = []pt{{x - 6*u, top + 1}, {x + bw/2, top - roofH}, {x + bw + 6*u, top + 1}}
 		} else {
-			s.fill(poly(pt{x - 4*u, top + 1}, pt{x + bw*0.2, top - roofH*0.6}, pt{x + bw*0.8, top - roofH*0.6}, pt{x + bw + 4*u, top + 1}), solid(roof))
+			edge = []pt{{x - 4*u, top + 1}, {x + bw*0.2, top - roofH*0.6}, {x + bw*0.8, top - roofH*0.6}, {x + bw + 4*u, top + 1}}
+		}
+		s.fill(path{edge}, solid(roof))
+		// moonlight catching the roof line
+		for k := 0; k+1 < len(edge); k++ {
+			s.fill(line(edge[k].x, edge[k].y, edge[k+1].x, edge[k+1].y, 2.5*u), solidA(mix(roof, p[2], 0.45), 0.7))
 		}
 		// windows, some warmly lit
 		cols := max(1, int(bw/(34*u)))
@@ -181,15 +187,16 @@ func (s *scene) birds() {
 		s.heron(w*s.r.f(0.15, 0.85), hz+(h-hz)*s.r.f(0.55, 0.8), h*s.r.f(0.2, 0.26), p[7], p[4])
 	}
 	// V formation
-	lx, ly := w*s.r.f(0.3, 0.7), h*s.r.f(0.12, 0.28)
 	dirx := 1.0
 	if s.r.chance(0.5) {
 		dirx = -1
 	}
 	size := u * s.r.f(15, 22)
 	n1, n2 := s.r.i(3, 7), s.r.i(3, 7)
-	s.fill(transform(birdShape(0.3), lx, ly, size, 0), solid(p[7]))
 	sp := size * s.r.f(2, 2.6)
+	lx := w*s.r.f(0.4, 0.6) + dirx*float64(max(n1, n2))*sp*0.5
+	ly := math.Max(h*s.r.f(0.12, 0.3), float64(n1)*sp*0.55+size*2)
+	s.fill(transform(birdShape(0.3), lx, ly, size, 0), solid(p[7]))
 	for arm, n := range []int{n1, n2} {
 		side := float64(arm*2 - 1)
 		for k := 1; k <= n; k++ {

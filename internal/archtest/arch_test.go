@@ -1,0 +1,83 @@
+// Package archtest checks the import rules of docs/architecture.md, so a
+// change that breaks the layering fails the build's tests.
+package archtest
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/masthead-news/masthead"
+
+type pkg struct {
+	ImportPath string
+	Imports    []string
+}
+
+func packages(t *testing.T) []pkg {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json=ImportPath,Imports", module+"/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var list []pkg
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for dec.More() {
+		var p pkg
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		list = append(list, p)
+	}
+	return list
+}
+
+func TestImportRules(t *testing.T) {
+	internal := module + "/internal/"
+	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art"}
+	rules := []struct {
+		from   string // package path below internal/, or a prefix ending in "/"
+		denied []string
+		why    string
+	}{
+		{"web", []string{"store", "cli"}, "the web layer talks to domain interfaces, never to SQL"},
+		{"store", []string{"web", "cli", "demo"}, "the store implements domains and knows nothing of HTTP"},
+		{"i18n", []string{"*"}, "i18n imports nothing of ours"},
+		{"edition", []string{"*"}, "edition imports nothing of ours"},
+	}
+	for _, d := range domains {
+		rules = append(rules, struct {
+			from   string
+			denied []string
+			why    string
+		}{d, []string{"store", "web", "cli", "net/http!"}, "domains own rules, not SQL or HTTP"})
+	}
+	for _, p := range packages(t) {
+		rel := strings.TrimPrefix(p.ImportPath, internal)
+		if rel == p.ImportPath {
+			continue
+		}
+		for _, r := range rules {
+			if rel != r.from && !strings.HasPrefix(rel, r.from+"/") {
+				continue
+			}
+			if rel != r.from && (r.from == "i18n" || r.from == "edition") {
+				continue
+			}
+			for _, imp := range p.Imports {
+				for _, d := range r.denied {
+					switch {
+					case d == "*" && strings.HasPrefix(imp, module+"/"):
+						t.Errorf("%s imports %s: %s", rel, imp, r.why)
+					case d == "net/http!" && imp == "net/http" && rel != "media":
+						t.Errorf("%s imports net/http: %s", rel, r.why)
+					case d != "*" && d != "net/http!" && (imp == internal+d || strings.HasPrefix(imp, internal+d+"/")):
+						t.Errorf("%s imports %s: %s", rel, imp, r.why)
+					}
+				}
+			}
+		}
+	}
+}
