@@ -108,6 +108,11 @@ func (s *Service) prepareArticle(ctx context.Context, a *Article, now time.Time)
 		if a.PublishedAt.IsZero() {
 			a.PublishedAt = now
 		}
+		if a.PublishedAt.After(now) {
+			// A future publication date makes it a scheduled article: readers
+			// see it only once the scheduler publishes it.
+			a.Status = Scheduled
+		}
 	case Scheduled:
 		if !a.PublishedAt.After(now) {
 			return invalid("published_at", "a scheduled time must be in the future")

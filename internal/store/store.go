@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
@@ -37,6 +38,9 @@ type Store struct {
 	read    *sql.DB // reads outside transactions (a pool)
 	dialect Dialect
 	queries *queryLog
+	// generation counts committed writes. Caches key on it, so a page
+	// rendered before a change can never be served after it.
+	generation atomic.Uint64
 }
 
 // New wraps opened database handles. write and read may be the same handle.
@@ -89,8 +93,16 @@ func (s *Store) WithinTx(ctx context.Context, fn func(ctx context.Context) error
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.generation.Add(1)
 	return nil
 }
+
+// Generation changes after every committed write (and only then).
+func (s *Store) Generation() uint64 { return s.generation.Load() }
+
+// Changed records a write made outside the store's own methods, or on
+// another node (see the PostgreSQL notifications), so caches drop old pages.
+func (s *Store) Changed() { s.generation.Add(1) }
 
 func (s *Store) reader(ctx context.Context) querier {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
@@ -118,7 +130,17 @@ func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 
 func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	s.queries.count()
-	return s.writer(ctx).ExecContext(ctx, s.dialect.Rebind(q), args...)
+	res, err := s.writer(ctx).ExecContext(ctx, s.dialect.Rebind(q), args...)
+	s.wrote(ctx, err)
+	return res, err
+}
+
+// wrote bumps the generation after a successful write outside a
+// transaction; inside one, the commit does it.
+func (s *Store) wrote(ctx context.Context, err error) {
+	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); err == nil && !inTx {
+		s.generation.Add(1)
+	}
 }
 
 // insert runs an INSERT … RETURNING id and gives the new id.
@@ -126,6 +148,7 @@ func (s *Store) insert(ctx context.Context, q string, args ...any) (int64, error
 	s.queries.count()
 	var id int64
 	err := s.writer(ctx).QueryRowContext(ctx, s.dialect.Rebind(q+" RETURNING id"), args...).Scan(&id)
+	s.wrote(ctx, err)
 	return id, err
 }
 

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"Comments keep the approved count", testComments},
 		{"Users", testUsers},
 		{"Transactions roll back", testRollback},
+		{"Generation counts committed writes", testGeneration},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -508,5 +509,34 @@ func testRollback(t *testing.T, s *store.Store) {
 	}
 	if _, err := s.CategoryBySlug(ctx, "en", "tmp"); !errors.Is(err, content.ErrNotFound) {
 		t.Fatal("rolled-back category is stored")
+	}
+}
+
+func testGeneration(t *testing.T, s *store.Store) {
+	g0 := s.Generation()
+	seedEditions(t, s)
+	g1 := s.Generation()
+	if g1 == g0 {
+		t.Fatal("saving editions did not change the generation")
+	}
+	if _, err := s.Editions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s.Generation() != g1 {
+		t.Fatal("a read changed the generation")
+	}
+	_ = s.WithinTx(ctx, func(ctx context.Context) error {
+		must(t, s.CreateCategory(ctx, &content.Category{Edition: "en", Slug: "x", Name: "X"}))
+		if s.Generation() != g1 {
+			t.Error("the generation changed before the commit")
+		}
+		return errors.New("roll back")
+	})
+	if s.Generation() != g1 {
+		t.Fatal("a rolled-back transaction changed the generation")
+	}
+	must(t, s.CreateCategory(ctx, &content.Category{Edition: "en", Slug: "y", Name: "Y"}))
+	if s.Generation() == g1 {
+		t.Fatal("a committed write did not change the generation")
 	}
 }
