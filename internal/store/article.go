@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
 )
 
@@ -65,11 +66,11 @@ func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 // article starts its own translation group unless it joins one.
 func (s *Store) CreateArticle(ctx context.Context, a *content.Article) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		id, err := s.insert(ctx, `INSERT INTO articles (edition, slug, title, excerpt, body_source, body_format, body_html,
+		id, err := s.insert(ctx, `INSERT INTO articles (edition, slug, slug_key, title, excerpt, body_source, body_format, body_html,
 			featured_media_id, featured_caption, featured_alt, primary_category_id, author_id, ext_writer, ext_publication,
 			ext_url, status, published_at, created_at, updated_at, comments_open, translation_group, comment_count)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-			a.Edition, a.Slug, a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+			a.Edition, a.Slug, i18n.Fold(a.Slug), a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
 			nullID(a.FeaturedMediaID), a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, nullID(a.AuthorID),
 			a.External.Writer, a.External.Publication, a.External.URL, string(a.Status), unix(a.PublishedAt),
 			unix(a.CreatedAt), unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup)
@@ -90,11 +91,11 @@ func (s *Store) CreateArticle(ctx context.Context, a *content.Article) error {
 // UpdateArticle stores every field of an existing article.
 func (s *Store) UpdateArticle(ctx context.Context, a *content.Article) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		res, err := s.exec(ctx, `UPDATE articles SET edition = ?, slug = ?, title = ?, excerpt = ?, body_source = ?,
+		res, err := s.exec(ctx, `UPDATE articles SET edition = ?, slug = ?, slug_key = ?, title = ?, excerpt = ?, body_source = ?,
 			body_format = ?, body_html = ?, featured_media_id = ?, featured_caption = ?, featured_alt = ?,
 			primary_category_id = ?, author_id = ?, ext_writer = ?, ext_publication = ?, ext_url = ?, status = ?,
 			published_at = ?, updated_at = ?, comments_open = ?, translation_group = ? WHERE id = ?`,
-			a.Edition, a.Slug, a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
+			a.Edition, a.Slug, i18n.Fold(a.Slug), a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
 			nullID(a.FeaturedMediaID), a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, nullID(a.AuthorID),
 			a.External.Writer, a.External.Publication, a.External.URL, string(a.Status), unix(a.PublishedAt),
 			unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup, a.ID)
@@ -138,9 +139,14 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (*content.Article, er
 	return a, notFound(err)
 }
 
-// ArticleBySlug loads the article with slug in an edition.
+// ArticleBySlug loads the article with slug in an edition. A slug typed
+// with other Arabic-script letter forms (Arabic yeh for Persian yeh …) finds
+// the article too; callers redirect to its real slug.
 func (s *Store) ArticleBySlug(ctx context.Context, edition, slug string) (*content.Article, error) {
 	a, err := scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.edition = ? AND a.slug = ?", edition, slug))
+	if isNoRows(err) {
+		a, err = scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.edition = ? AND a.slug_key = ? ORDER BY a.id LIMIT 1", edition, i18n.Fold(slug)))
+	}
 	return a, notFound(err)
 }
 

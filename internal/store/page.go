@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/i18n"
 )
 
 const pageSelect = `SELECT id, edition, slug, title, description, body_source, body_format, body_html, status,
@@ -35,9 +36,9 @@ func (s *Store) pages(ctx context.Context, q string, args ...any) ([]*content.Pa
 // joins one.
 func (s *Store) CreatePage(ctx context.Context, p *content.Page) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		id, err := s.insert(ctx, `INSERT INTO pages (edition, slug, title, description, body_source, body_format, body_html,
-			status, translation_group, published_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			p.Edition, p.Slug, p.Title, p.Description, p.BodySource, p.BodyFormat, p.BodyHTML, string(p.Status),
+		id, err := s.insert(ctx, `INSERT INTO pages (edition, slug, slug_key, title, description, body_source, body_format, body_html,
+			status, translation_group, published_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.Edition, p.Slug, i18n.Fold(p.Slug), p.Title, p.Description, p.BodySource, p.BodyFormat, p.BodyHTML, string(p.Status),
 			p.TranslationGroup, unix(p.PublishedAt), unix(p.UpdatedAt))
 		if err != nil {
 			return err
@@ -54,6 +55,9 @@ func (s *Store) CreatePage(ctx context.Context, p *content.Page) error {
 // PageBySlug loads one page of an edition.
 func (s *Store) PageBySlug(ctx context.Context, edition, slug string) (*content.Page, error) {
 	list, err := s.pages(ctx, pageSelect+" WHERE edition = ? AND slug = ?", edition, slug)
+	if err == nil && len(list) == 0 {
+		list, err = s.pages(ctx, pageSelect+" WHERE edition = ? AND slug_key = ? ORDER BY id LIMIT 1", edition, i18n.Fold(slug))
+	}
 	if err != nil {
 		return nil, err
 	}

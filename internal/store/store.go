@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/user"
 )
@@ -189,6 +190,11 @@ func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
 			if _, err := s.writer(ctx).ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
+			if step := postMigration[version]; step != nil {
+				if err := step(s, ctx); err != nil {
+					return err
+				}
+			}
 			_, err := s.exec(ctx, "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", version, time.Now().Unix())
 			return err
 		})
@@ -198,6 +204,42 @@ func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
 		applied = append(applied, version)
 	}
 	return applied, nil
+}
+
+// postMigration holds the Go part of a migration, for data that SQL alone
+// cannot compute; it runs in the migration's transaction.
+var postMigration = map[string]func(s *Store, ctx context.Context) error{
+	"0004_slug_keys": (*Store).backfillSlugKeys,
+}
+
+// backfillSlugKeys folds the slugs of rows written before slug keys existed.
+func (s *Store) backfillSlugKeys(ctx context.Context) error {
+	for _, table := range []string{"articles", "pages", "categories"} {
+		rows, err := s.query(ctx, "SELECT id, slug FROM "+table+" WHERE slug_key = ''")
+		if err != nil {
+			return err
+		}
+		type row struct {
+			id   int64
+			slug string
+		}
+		var todo []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.slug); err != nil {
+				rows.Close()
+				return err
+			}
+			todo = append(todo, r)
+		}
+		rows.Close()
+		for _, r := range todo {
+			if _, err := s.exec(ctx, "UPDATE "+table+" SET slug_key = ? WHERE id = ?", i18n.Fold(r.slug), r.id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Pending lists embedded migrations that are not applied yet.

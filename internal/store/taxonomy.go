@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/i18n"
 )
 
 const categorySelect = `SELECT c.id, c.edition, c.slug, c.name, c.description, COALESCE(c.parent_id, 0), c.position, c.translation_group FROM categories c`
@@ -29,8 +30,8 @@ func (s *Store) categories(ctx context.Context, q string, args ...any) ([]conten
 // unless it joins one.
 func (s *Store) CreateCategory(ctx context.Context, c *content.Category) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		id, err := s.insert(ctx, `INSERT INTO categories (edition, slug, name, description, parent_id, position, translation_group)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, c.Edition, c.Slug, c.Name, c.Description, nullID(c.ParentID), c.Position, c.TranslationGroup)
+		id, err := s.insert(ctx, `INSERT INTO categories (edition, slug, slug_key, name, description, parent_id, position, translation_group)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.Edition, c.Slug, i18n.Fold(c.Slug), c.Name, c.Description, nullID(c.ParentID), c.Position, c.TranslationGroup)
 		if err != nil {
 			return err
 		}
@@ -51,6 +52,9 @@ func (s *Store) Categories(ctx context.Context, edition string) ([]content.Categ
 // CategoryBySlug loads one category of an edition.
 func (s *Store) CategoryBySlug(ctx context.Context, edition, slug string) (*content.Category, error) {
 	list, err := s.categories(ctx, categorySelect+" WHERE c.edition = ? AND c.slug = ?", edition, slug)
+	if err == nil && len(list) == 0 {
+		list, err = s.categories(ctx, categorySelect+" WHERE c.edition = ? AND c.slug_key = ? ORDER BY c.id LIMIT 1", edition, i18n.Fold(slug))
+	}
 	if err != nil {
 		return nil, err
 	}

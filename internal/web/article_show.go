@@ -19,7 +19,6 @@ type ArticlePage struct {
 	Categories   []Link
 	Tags         []Link
 	Author       *AuthorView
-	Translations []Link
 	Attachments  []Attachment
 	Related      []Card
 	Comments     []CommentView
@@ -140,33 +139,19 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "article.html", ap)
 }
 
-// translations fills the "Read in" links and the hreflang alternates.
+// translations links the article's published versions in other editions.
 func (s *Server) translations(r *http.Request, re *requestEdition, a *content.Article, ap *ArticlePage) error {
 	list, err := s.deps.Content.ArticleTranslations(r.Context(), a.TranslationGroup)
 	if err != nil {
 		return err
 	}
-	var alts []Alternate
+	versions := map[string]string{}
 	for _, t := range list {
-		if t.Status != content.Published || t.PublishedAt.After(s.now()) {
-			continue
-		}
-		ed := re.all.set.Get(t.Edition)
-		if ed == nil {
-			continue
-		}
-		path := articlePath(ed, t)
-		alts = append(alts, Alternate{Lang: ed.Lang, URL: s.absURL(r, path)})
-		if ed.IsDefault {
-			alts = append(alts, Alternate{Lang: "x-default", URL: s.absURL(r, path)})
-		}
-		if t.ID != a.ID {
-			ap.Translations = append(ap.Translations, Link{Label: ed.Name, URL: path, Lang: ed.Lang, Dir: ed.Dir})
+		if ed := re.all.set.Get(t.Edition); ed != nil && t.Status == content.Published && !t.PublishedAt.After(s.now()) {
+			versions[ed.Code] = articlePath(ed, t)
 		}
 	}
-	if len(ap.Translations) > 0 {
-		ap.Alternates = alts
-	}
+	s.linkVersions(r, ap.Page, versions, true)
 	return nil
 }
 

@@ -11,6 +11,10 @@ import (
 // category, a tag or an author.
 type ListingPage struct {
 	*Page
+	// versions are this listing's paths in other editions (for hreflang,
+	// "Read in" and the edition links of the menu); readIn shows the links.
+	versions map[string]string
+	readIn   bool
 	Heading  string
 	Intro    string
 	HideHead bool // the home page shows the site name as its only h1
@@ -84,6 +88,9 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 		return
 	}
 	lp.Page, lp.PageNum = p, n
+	if n == 1 {
+		s.linkVersions(r, p, lp.versions, lp.readIn)
+	}
 	full := re.ed.Settings.ListingMode == "full"
 	for _, a := range list {
 		lp.Cards = append(lp.Cards, s.card(r, re, a, full))
@@ -105,7 +112,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	re := editionFrom(r.Context())
-	lp := &ListingPage{Heading: re.ed.Settings.SiteName, HideHead: true}
+	lp := &ListingPage{Heading: re.ed.Settings.SiteName, HideHead: true, versions: everyEdition(re, "/")}
 	title := ""
 	if r.PathValue("n") != "" {
 		title = re.locale.T("nav.home")
@@ -116,7 +123,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 func (s *Server) allArticles(w http.ResponseWriter, r *http.Request) {
 	re := editionFrom(r.Context())
 	heading := re.locale.T("nav.articles")
-	s.listing(w, r, content.ArticleFilter{}, "/articles/", &ListingPage{Heading: heading}, heading)
+	s.listing(w, r, content.ArticleFilter{}, "/articles/", &ListingPage{Heading: heading, versions: everyEdition(re, "/articles/")}, heading)
 }
 
 func (s *Server) categoryListing(w http.ResponseWriter, r *http.Request) {
@@ -133,8 +140,23 @@ func (s *Server) categoryListing(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if cat.Slug != slug { // found through a folded slug
+		http.Redirect(w, r, re.ed.Path("/category/"+pathSegment(cat.Slug)+"/"), http.StatusMovedPermanently)
+		return
+	}
 	ids := descendants(all, cat.ID)
-	lp := &ListingPage{Heading: cat.Name, Intro: cat.Description}
+	versions := map[string]string{}
+	tr, err := s.deps.Content.CategoryTranslations(ctx, cat.TranslationGroup)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, c := range tr {
+		if ed := re.all.set.Get(c.Edition); ed != nil {
+			versions[ed.Code] = ed.Path("/category/" + pathSegment(c.Slug) + "/")
+		}
+	}
+	lp := &ListingPage{Heading: cat.Name, Intro: cat.Description, versions: versions, readIn: true}
 	s.listing(w, r, content.ArticleFilter{CategoryIDs: ids}, "/category/"+pathSegment(cat.Slug)+"/", lp, cat.Name)
 }
 
@@ -172,7 +194,7 @@ func (s *Server) authorListing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := "/author/" + pathSegment(au.Slug) + "/"
-	lp := &ListingPage{Heading: au.Name, Intro: au.Bio, Author: authorView(re, au)}
+	lp := &ListingPage{Heading: au.Name, Intro: au.Bio, Author: authorView(re, au), versions: everyEdition(re, path)}
 	s.listing(w, r, content.ArticleFilter{AuthorID: au.ID}, path, lp, au.Name)
 }
 

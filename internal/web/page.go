@@ -24,12 +24,14 @@ type Page struct {
 	Description string
 	Canonical   string
 	Alternates  []Alternate
-	Robots      string
-	Home        string // the edition's home path
-	Menu        []NavItem
-	Recent      []RecentItem
-	Social      []edition.SocialLink
-	Copyright   string
+	// Translations are "Read in" links to this content in other editions.
+	Translations []Link
+	Robots       string
+	Home         string // the edition's home path
+	Menu         []NavItem
+	Recent       []RecentItem
+	Social       []edition.SocialLink
+	Copyright    string
 }
 
 // T translates a UI string for the page's edition.
@@ -49,6 +51,7 @@ type NavItem struct {
 	ID       string
 	Label    string
 	URL      string
+	Edition  string // the edition code of an edition link
 	Lang     string // set for edition links, whose label is in their own language
 	Dir      string
 	Current  bool
@@ -159,7 +162,7 @@ func (s *Server) navItems(re *requestEdition, items []*content.MenuItem, idPrefi
 			if n.Label == "" {
 				n.Label = other.Name
 			}
-			n.URL, n.Lang, n.Dir = other.Path("/"), other.Lang, other.Dir
+			n.URL, n.Lang, n.Dir, n.Edition = other.Path("/"), other.Lang, other.Dir, other.Code
 		}
 		n.Children = s.navItems(re, it.Children, n.ID)
 		out = append(out, n)

@@ -10,9 +10,8 @@ import (
 // StaticPage is an About Us or Contact us page.
 type StaticPage struct {
 	*Page
-	Heading      string
-	Body         template.HTML
-	Translations []Link
+	Heading string
+	Body    template.HTML
 }
 
 func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) {
@@ -27,6 +26,10 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
+	if pg.Slug != r.PathValue("slug") { // found through a folded slug
+		http.Redirect(w, r, re.ed.Path("/"+pathSegment(pg.Slug)+"/"), http.StatusMovedPermanently)
+		return
+	}
 	p, err := s.base(ctx, r, pg.Title, pg.Description)
 	if err != nil {
 		s.fail(w, r, err)
@@ -38,22 +41,12 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	versions := map[string]string{}
 	for _, t := range list {
-		ed := re.all.set.Get(t.Edition)
-		if ed == nil || t.Status != content.Published {
-			continue
-		}
-		path := ed.Path("/" + pathSegment(t.Slug) + "/")
-		p.Alternates = append(p.Alternates, Alternate{Lang: ed.Lang, URL: s.absURL(r, path)})
-		if ed.IsDefault {
-			p.Alternates = append(p.Alternates, Alternate{Lang: "x-default", URL: s.absURL(r, path)})
-		}
-		if t.ID != pg.ID {
-			sp.Translations = append(sp.Translations, Link{Label: ed.Name, URL: path, Lang: ed.Lang, Dir: ed.Dir})
+		if ed := re.all.set.Get(t.Edition); ed != nil && t.Status == content.Published {
+			versions[ed.Code] = ed.Path("/" + pathSegment(t.Slug) + "/")
 		}
 	}
-	if len(sp.Translations) == 0 {
-		p.Alternates = nil
-	}
+	s.linkVersions(r, p, versions, true)
 	s.render(w, r, http.StatusOK, "page.html", sp)
 }

@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Users", testUsers},
 		{"Transactions roll back", testRollback},
 		{"Generation counts committed writes", testGeneration},
+		{"Slugs typed with other letter forms are found", testFoldedSlugs},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -538,5 +539,36 @@ func testGeneration(t *testing.T, s *store.Store) {
 	must(t, s.CreateCategory(ctx, &content.Category{Edition: "en", Slug: "y", Name: "Y"}))
 	if s.Generation() == g1 {
 		t.Fatal("a committed write did not change the generation")
+	}
+}
+
+// testFoldedSlugs: a slug typed with Arabic yeh and kaf finds the Persian
+// item, and the reverse.
+func testFoldedSlugs(t *testing.T, s *store.Store) {
+	f := seedSite(t, s)
+	a := article(f, "کتاب-خانه-یک", time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+	a.Edition, a.PrimaryCategoryID, a.CategoryIDs = "fa", f.other.ID, []int64{f.other.ID}
+	must(t, s.CreateArticle(ctx, a))
+	got, err := s.ArticleBySlug(ctx, "fa", "كتاب-خانه-يك")
+	must(t, err)
+	if got.ID != a.ID || got.Slug != "کتاب-خانه-یک" {
+		t.Fatalf("folded article lookup = %+v", got)
+	}
+	p := &content.Page{Edition: "fa", Slug: "تماس-با-ما", Title: "تماس", Status: content.Published, UpdatedAt: time.Unix(1, 0)}
+	must(t, s.CreatePage(ctx, p))
+	if got, err := s.PageBySlug(ctx, "fa", "تماس-با-ما"); err != nil || got.ID != p.ID {
+		t.Fatalf("page lookup: %v", err)
+	}
+	c := &content.Category{Edition: "ar", Slug: "علوم", Name: "علوم"}
+	must(t, s.SaveEdition(ctx, &edition.Edition{Code: "ar", Name: "العربية", Lang: "ar", Dir: "rtl", Calendar: "gregorian", Digits: "arab", TimeZone: "UTC",
+		Settings: edition.Settings{SiteName: "S", ListingMode: "excerpt", PerPage: 10}}))
+	must(t, s.CreateCategory(ctx, c))
+	fc := &content.Category{Edition: "fa", Slug: "دانش-و-فناوری", Name: "دانش"}
+	must(t, s.CreateCategory(ctx, fc))
+	if got, err := s.CategoryBySlug(ctx, "fa", "دانش-و-فناوري"); err != nil || got.ID != fc.ID {
+		t.Fatalf("folded category lookup: %v", err)
+	}
+	if _, err := s.ArticleBySlug(ctx, "en", "كتاب-خانه-يك"); !errors.Is(err, content.ErrNotFound) {
+		t.Fatal("folded lookup crossed editions")
 	}
 }
