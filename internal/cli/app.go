@@ -26,6 +26,7 @@ type app struct {
 	content *content.Service
 	media   *media.Service
 	users   *user.Service
+	auth    *user.Auth
 }
 
 // openApp opens the database named by o (SQLite in the data folder by
@@ -61,6 +62,7 @@ func openApp(ctx context.Context, o *options) (*app, error) {
 	}}
 	a.media = &media.Service{Store: st, Blob: a.blob}
 	a.users = &user.Service{Store: st}
+	a.auth = &user.Auth{Store: st}
 	return a, nil
 }
 

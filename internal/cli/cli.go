@@ -30,6 +30,7 @@ Usage:
   masthead serve   [--addr :8080] [--data ./data] [--database URL] [--base-url URL] [--demo]
   masthead demo    [--data ./data]
   masthead migrate [--data ./data] [--database URL]
+  masthead user add --email E --name N --role admin|editor|author|contributor [--password-stdin]
   masthead version
 
 Every flag can also be set with an environment variable MASTHEAD_<FLAG>,
@@ -51,12 +52,14 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runDemo(ctx, rest, stdout, stderr)
 	case "migrate":
 		err = runMigrate(ctx, rest, stdout, stderr)
+	case "user":
+		err = runUser(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "masthead", version())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		err = usagef("unknown command %q (try: serve, demo, migrate, version)", cmd)
+		err = usagef("unknown command %q (try: serve, demo, migrate, user, version)", cmd)
 	}
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -94,6 +97,9 @@ type options struct {
 	baseURL  string
 	demo     bool
 	logJSON  bool
+	// serve's page cache size in MB ("0" switches it off) and /metrics token
+	cacheSize    string
+	metricsToken string
 }
 
 // newFlags declares the named flags on a set whose defaults come from the
@@ -115,6 +121,10 @@ func newFlags(name string, o *options, which ...string) *flag.FlagSet {
 			fs.BoolVar(&o.demo, "demo", false, "load the demo site into an empty database (MASTHEAD_DEMO)")
 		case "log-json":
 			fs.BoolVar(&o.logJSON, "log-json", false, "write logs as JSON lines (MASTHEAD_LOG_JSON)")
+		case "cache-size":
+			fs.StringVar(&o.cacheSize, "cache-size", envOr("CACHE_SIZE", "64"), "page cache size in MB; 0 switches the cache off (MASTHEAD_CACHE_SIZE)")
+		case "metrics-token":
+			fs.StringVar(&o.metricsToken, "metrics-token", envOr("METRICS_TOKEN", ""), "serve /metrics to requests with this bearer token; empty means no /metrics (MASTHEAD_METRICS_TOKEN)")
 		}
 	}
 	return fs

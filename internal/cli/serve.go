@@ -9,19 +9,32 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
+	"strconv"
+	"strings"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/admin"
+	"github.com/masthead-news/masthead/internal/readership"
+	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/web"
 )
 
 // shutdownGrace is how long in-flight requests may run after a stop signal.
 const shutdownGrace = 20 * time.Second
 
+// viewFlushEvery is how often counted reads are written to the database.
+const viewFlushEvery = 30 * time.Second
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
-	fs := newFlags("serve", &o, "addr", "data", "database", "base-url", "demo", "log-json")
+	fs := newFlags("serve", &o, "addr", "data", "database", "base-url", "demo", "log-json", "cache-size", "metrics-token")
 	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	cacheMB, err := checkCacheSize(o.cacheSize)
+	if err != nil {
 		return err
 	}
 	if err := checkAddr(o.addr); err != nil {
@@ -76,11 +89,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
-		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL})
+	adm, err := admin.New(admin.Deps{Auth: a.auth, Users: a.store, Content: a.content, Media: a.media, Editions: a.store,
+		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://")})
 	if err != nil {
 		return err
 	}
+	// Reads for "Most read" are counted in memory and written in batches.
+	views := readership.NewCounter(a.store, nil, logger)
+	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
+		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, Search: &search.Service{Store: a.store},
+		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views})
+	if err != nil {
+		return err
+	}
+	adm.Preview = srv.PreviewArticle
+
+	// Background work stops with ctx; wait for it before the database closes.
+	var background sync.WaitGroup
+	defer background.Wait()
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		a.runScheduler(ctx, logger)
+	}()
+	// The view counter stops after the HTTP server (this defer runs before
+	// background.Wait), so reads still in flight at shutdown are written.
+	viewCtx, stopViews := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopViews()
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		views.Run(viewCtx, viewFlushEvery)
+	}()
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -124,4 +164,13 @@ func displayAddr(a net.Addr) string {
 
 func printAdmin(w io.Writer, siteURL, password string) {
 	fmt.Fprintf(w, "\nAdmin: %s/admin/\n  email:    %s\n  password: %s\n(The password is shown only this once.)\n\n", siteURL, demoAdminEmail, password)
+}
+
+// checkCacheSize reads --cache-size: whole megabytes, 0 for no page cache.
+func checkCacheSize(raw string) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
+	if err != nil || n < 0 || n > 1<<20 {
+		return 0, usagef("--cache-size %q must be a whole number of megabytes, 0 to switch the page cache off", raw)
+	}
+	return n, nil
 }

@@ -72,7 +72,8 @@ type Article struct {
 	UpdatedAt         time.Time
 	CommentsOpen      bool
 	TranslationGroup  int64
-	CommentCount      int // approved comments only
+	CommentCount      int   // approved comments only
+	OwnerID           int64 // the account that created it (0 for imports and the demo)
 
 	// Filled by queries for display.
 	Featured        *media.Media
@@ -174,6 +175,8 @@ type ArticleFilter struct {
 	CategoryIDs []int64 // any of these (a category and its descendants)
 	TagID       int64
 	AuthorID    int64
+	OwnerID     int64     // created by this account
+	Text        string    // title contains (admin list)
 	Before      time.Time // published at or before (zero: no bound)
 	Limit       int
 	Offset      int
@@ -194,6 +197,7 @@ type Store interface {
 	ArticleTags(ctx context.Context, articleID int64) ([]Tag, error)
 	ArticleCategories(ctx context.Context, articleID int64) ([]Category, error)
 	ArticleTranslations(ctx context.Context, group int64) ([]*Article, error)
+	ArticleUpdateTimes(ctx context.Context, ids []int64) (map[int64]time.Time, error)
 	AttachMedia(ctx context.Context, articleID int64, mediaIDs []int64) error
 	ArticleAttachments(ctx context.Context, articleID int64) ([]*media.Media, error)
 
@@ -212,10 +216,24 @@ type Store interface {
 
 	CreateAuthor(ctx context.Context, a *Author, profiles []AuthorProfile) error
 	AuthorBySlug(ctx context.Context, edition, slug string) (*Author, error)
+	Authors(ctx context.Context, edition string) ([]Author, error)
 
 	ReplaceMenu(ctx context.Context, edition string, items []*MenuItem) error
 	Menu(ctx context.Context, edition string) ([]*MenuItem, error)
 
+	CreateRevision(ctx context.Context, r *Revision) error
+	Revisions(ctx context.Context, articleID int64) ([]Revision, error)
+	RevisionByID(ctx context.Context, id int64) (*Revision, error)
+	PublishDue(ctx context.Context, now time.Time) (int, error)
+
 	AddComment(ctx context.Context, c *Comment) error
 	Comments(ctx context.Context, articleID int64, status string) ([]Comment, error)
+
+	// Discovery: feeds, sitemaps, related articles and "Most read" (discovery.go).
+	TagsOfArticles(ctx context.Context, articleIDs []int64) (map[int64][]Tag, error)
+	AttachmentsOfArticles(ctx context.Context, articleIDs []int64) (map[int64][]*media.Media, error)
+	RelatedArticles(ctx context.Context, a *Article, before time.Time, limit int) ([]*Article, error)
+	MostRead(ctx context.Context, edition string, since, before time.Time, limit int) ([]*Article, error)
+	ArticleRefs(ctx context.Context, f RefFilter) ([]ArticleRef, error)
+	PublishedPages(ctx context.Context) ([]*Page, error)
 }

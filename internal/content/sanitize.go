@@ -46,3 +46,13 @@ func bodyPolicy() *bluemonday.Policy {
 
 // SanitizeHTML returns body with everything outside the allow-list removed.
 func SanitizeHTML(body string) string { return bodyPolicy().Sanitize(body) }
+
+var activeContent = regexp.MustCompile(`(?i)<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript\s*:|vbscript\s*:|data\s*:\s*text/html`)
+
+// ActiveContent returns the first piece of script-like markup in body (a
+// script element, an on* event handler, a javascript: URL …), or "" when
+// there is none. The admin refuses such text with a clear message rather
+// than silently dropping what the editor typed.
+func ActiveContent(body string) string {
+	return activeContent.FindString(body)
+}

@@ -44,6 +44,7 @@ const (
 // timestamps, and stores it with its categories and tags in one transaction.
 func (s *Service) CreateArticle(ctx context.Context, a *Article) error {
 	now := s.now().UTC().Truncate(time.Second)
+	explicit := strings.TrimSpace(a.Slug) != ""
 	if err := s.prepareArticle(ctx, a, now); err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func (s *Service) CreateArticle(ctx context.Context, a *Article) error {
 	}
 	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC().Truncate(time.Second), a.UpdatedAt.UTC().Truncate(time.Second)
 	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
-		if err := s.uniqueArticleSlug(ctx, a); err != nil {
+		if err := s.uniqueArticleSlug(ctx, a, explicit); err != nil {
 			return err
 		}
 		return s.Store.CreateArticle(ctx, a)
@@ -123,7 +124,9 @@ func (s *Service) prepareArticle(ctx context.Context, a *Article, now time.Time)
 	return nil
 }
 
-func (s *Service) uniqueArticleSlug(ctx context.Context, a *Article) error {
+// uniqueArticleSlug makes a generated slug unique by a numeric suffix; a
+// slug the editor typed that is already taken is refused instead.
+func (s *Service) uniqueArticleSlug(ctx context.Context, a *Article, explicit bool) error {
 	base := a.Slug
 	for i := 2; ; i++ {
 		taken, err := s.Store.ArticleSlugTaken(ctx, a.Edition, a.Slug, a.ID)
@@ -132,6 +135,9 @@ func (s *Service) uniqueArticleSlug(ctx context.Context, a *Article) error {
 		}
 		if !taken {
 			return nil
+		}
+		if explicit {
+			return invalid("slug", fmt.Sprintf("another article in this edition already uses the slug %q", a.Slug))
 		}
 		a.Slug = suffixSlug(base, i)
 	}
@@ -308,4 +314,9 @@ func (s *Service) AddComment(ctx context.Context, c *Comment) error {
 		c.CreatedAt = s.now()
 	}
 	return s.Store.AddComment(ctx, c)
+}
+
+// Authors lists the authors with their names in an edition.
+func (s *Service) Authors(ctx context.Context, edition string) ([]Author, error) {
+	return s.Store.Authors(ctx, edition)
 }

@@ -15,6 +15,8 @@ import (
 	_ "image/gif" // register decoders for DecodeConfig
 	_ "image/jpeg"
 	_ "image/png"
+
+	_ "golang.org/x/image/webp" // WebP decoding for uploads
 	"io"
 	"net/http"
 	"path"
@@ -56,6 +58,10 @@ type Blob interface {
 	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
 	Delete(ctx context.Context, key string) error
 }
+
+// MaxPixels bounds an image's width × height (a decompression bomb is a
+// small file that decodes to gigabytes).
+const MaxPixels = 40_000_000
 
 // ErrUnsupported is returned for a file whose content is not an accepted type.
 var ErrUnsupported = errors.New("unsupported file type")
@@ -115,15 +121,24 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 	}
 	m := &Media{Kind: kind, MIME: mime, Size: int64(len(data)), Filename: path.Base(up.Filename),
 		Title: up.Title, Alt: up.Alt, Caption: up.Caption, Credit: up.Credit, CreatedAt: s.now()}
-	if kind == "image" && mime != "image/webp" {
+	if kind == "image" {
+		// Read the size first so a decompression bomb is refused before any
+		// pixel is decoded, then decode it all to be sure it is whole.
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("the image is damaged or not what it claims to be: %v", err)
 		}
-		if cfg.Width*cfg.Height > 50_000_000 {
-			return nil, fmt.Errorf("image is too large (%d×%d pixels)", cfg.Width, cfg.Height)
+		if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > MaxPixels {
+			return nil, fmt.Errorf("the image is too large (%d×%d pixels; the limit is %d megapixels)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		}
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("the image is damaged: %v", err)
 		}
 		m.Width, m.Height = cfg.Width, cfg.Height
+		if data, err = StripMetadata(mime, data); err != nil {
+			return nil, fmt.Errorf("the image is damaged: %v", err)
+		}
+		m.Size = int64(len(data))
 	}
 	sum := sha256.Sum256(data)
 	m.SHA256 = hex.EncodeToString(sum[:])

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/i18n"
@@ -16,7 +17,7 @@ import (
 const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.body_source, a.body_format, a.body_html,
 	COALESCE(a.featured_media_id, 0), a.featured_caption, a.featured_alt, a.primary_category_id, COALESCE(a.author_id, 0),
 	a.ext_writer, a.ext_publication, a.ext_url, a.status, a.published_at, a.created_at, a.updated_at,
-	a.comments_open, a.translation_group, a.comment_count,
+	a.comments_open, a.translation_group, a.comment_count, COALESCE(a.owner_id, 0),
 	c.slug, c.name, COALESCE(c.parent_id, 0),
 	COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''), COALESCE(ap.bio, au.bio, ''), COALESCE(au.avatar_media_id, 0),
 	COALESCE(m.kind, ''), COALESCE(m.path, ''), COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0),
@@ -39,7 +40,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 	err := sc.Scan(&a.ID, &a.Edition, &a.Slug, &a.Title, &a.Excerpt, &a.BodySource, &a.BodyFormat, &a.BodyHTML,
 		&a.FeaturedMediaID, &a.FeaturedCaption, &a.FeaturedAlt, &a.PrimaryCategoryID, &a.AuthorID,
 		&a.External.Writer, &a.External.Publication, &a.External.URL, &status, &pub, &created, &updated,
-		&open, &a.TranslationGroup, &a.CommentCount,
+		&open, &a.TranslationGroup, &a.CommentCount, &a.OwnerID,
 		&cat.Slug, &cat.Name, &cat.ParentID,
 		&au.Slug, &au.Name, &au.Bio, &au.AvatarMediaID,
 		&m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height, &m.Title, &m.Alt, &m.Caption, &m.Credit)
@@ -68,12 +69,12 @@ func (s *Store) CreateArticle(ctx context.Context, a *content.Article) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
 		id, err := s.insert(ctx, `INSERT INTO articles (edition, slug, slug_key, title, excerpt, body_source, body_format, body_html,
 			featured_media_id, featured_caption, featured_alt, primary_category_id, author_id, ext_writer, ext_publication,
-			ext_url, status, published_at, created_at, updated_at, comments_open, translation_group, comment_count)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+			ext_url, status, published_at, created_at, updated_at, comments_open, translation_group, comment_count, owner_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
 			a.Edition, a.Slug, i18n.Fold(a.Slug), a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
 			nullID(a.FeaturedMediaID), a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, nullID(a.AuthorID),
 			a.External.Writer, a.External.Publication, a.External.URL, string(a.Status), unix(a.PublishedAt),
-			unix(a.CreatedAt), unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup)
+			unix(a.CreatedAt), unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup, nullID(a.OwnerID))
 		if err != nil {
 			return err
 		}
@@ -84,7 +85,10 @@ func (s *Store) CreateArticle(ctx context.Context, a *content.Article) error {
 				return err
 			}
 		}
-		return s.setArticleTerms(ctx, a)
+		if err := s.setArticleTerms(ctx, a); err != nil {
+			return err
+		}
+		return s.indexArticle(ctx, a)
 	})
 }
 
@@ -94,11 +98,11 @@ func (s *Store) UpdateArticle(ctx context.Context, a *content.Article) error {
 		res, err := s.exec(ctx, `UPDATE articles SET edition = ?, slug = ?, slug_key = ?, title = ?, excerpt = ?, body_source = ?,
 			body_format = ?, body_html = ?, featured_media_id = ?, featured_caption = ?, featured_alt = ?,
 			primary_category_id = ?, author_id = ?, ext_writer = ?, ext_publication = ?, ext_url = ?, status = ?,
-			published_at = ?, updated_at = ?, comments_open = ?, translation_group = ? WHERE id = ?`,
+			published_at = ?, updated_at = ?, comments_open = ?, translation_group = ?, owner_id = ? WHERE id = ?`,
 			a.Edition, a.Slug, i18n.Fold(a.Slug), a.Title, a.Excerpt, a.BodySource, a.BodyFormat, a.BodyHTML,
 			nullID(a.FeaturedMediaID), a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, nullID(a.AuthorID),
 			a.External.Writer, a.External.Publication, a.External.URL, string(a.Status), unix(a.PublishedAt),
-			unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup, a.ID)
+			unix(a.UpdatedAt), boolInt(a.CommentsOpen), a.TranslationGroup, nullID(a.OwnerID), a.ID)
 		if err != nil {
 			return err
 		}
@@ -110,7 +114,10 @@ func (s *Store) UpdateArticle(ctx context.Context, a *content.Article) error {
 				return err
 			}
 		}
-		return s.setArticleTerms(ctx, a)
+		if err := s.setArticleTerms(ctx, a); err != nil {
+			return err
+		}
+		return s.indexArticle(ctx, a)
 	})
 }
 
@@ -157,6 +164,8 @@ func (s *Store) ArticleSlugTaken(ctx context.Context, edition, slug string, exce
 	return n > 0, err
 }
 
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+
 func articleWhere(f content.ArticleFilter) (string, []any) {
 	var conds []string
 	var args []any
@@ -182,6 +191,14 @@ func articleWhere(f content.ArticleFilter) (string, []any) {
 		conds = append(conds, "a.author_id = ?")
 		args = append(args, f.AuthorID)
 	}
+	if f.OwnerID != 0 {
+		conds = append(conds, "a.owner_id = ?")
+		args = append(args, f.OwnerID)
+	}
+	if f.Text != "" {
+		conds = append(conds, `a.title LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscaper.Replace(f.Text)+"%")
+	}
 	if !f.Before.IsZero() {
 		conds = append(conds, "a.published_at <= ?")
 		args = append(args, unix(f.Before))
@@ -200,7 +217,10 @@ func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*c
 		limit = 10
 	}
 	args = append(args, limit, f.Offset)
-	rows, err := s.query(ctx, articleSelect+where+" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", args...)
+	// The page's ids come first from the listing index alone (a deep OFFSET
+	// then skips index entries, not joined rows); only they are joined.
+	rows, err := s.query(ctx, articleSelect+" WHERE a.id IN (SELECT a.id FROM articles a"+where+
+		" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -293,6 +313,31 @@ func (s *Store) ArticleAttachments(ctx context.Context, articleID int64) ([]*med
 			return nil, err
 		}
 		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// ArticleUpdateTimes gives the last update of each article in ids.
+func (s *Store) ArticleUpdateTimes(ctx context.Context, ids []int64) (map[int64]time.Time, error) {
+	out := map[int64]time.Time{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.query(ctx, "SELECT id, updated_at FROM articles WHERE id IN ("+placeholders(len(ids))+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, at int64
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, err
+		}
+		out[id] = fromUnix(at)
 	}
 	return out, rows.Err()
 }

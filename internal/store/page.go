@@ -46,9 +46,11 @@ func (s *Store) CreatePage(ctx context.Context, p *content.Page) error {
 		p.ID = id
 		if p.TranslationGroup == 0 {
 			p.TranslationGroup = id
-			_, err = s.exec(ctx, "UPDATE pages SET translation_group = ? WHERE id = ?", id, id)
+			if _, err := s.exec(ctx, "UPDATE pages SET translation_group = ? WHERE id = ?", id, id); err != nil {
+				return err
+			}
 		}
-		return err
+		return s.indexPage(ctx, p)
 	})
 }
 

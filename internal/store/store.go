@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/audit"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
@@ -39,6 +40,7 @@ type Store struct {
 	read    *sql.DB // reads outside transactions (a pool)
 	dialect Dialect
 	queries *queryLog
+	stmts   stmtCache // prepared statements, see stmt.go
 	// generation counts committed writes. Caches key on it, so a page
 	// rendered before a change can never be served after it.
 	generation atomic.Uint64
@@ -51,6 +53,7 @@ func New(write, read *sql.DB, d Dialect) *Store {
 
 // Close closes the database handles.
 func (s *Store) Close() error {
+	s.stmts.close()
 	err := s.write.Close()
 	if s.read != s.write {
 		err = errors.Join(err, s.read.Close())
@@ -87,7 +90,7 @@ func (s *Store) WithinTx(ctx context.Context, fn func(ctx context.Context) error
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+	if err := fn(withTxStmts(context.WithValue(ctx, txKey{}, tx), tx)); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -121,19 +124,35 @@ func (s *Store) writer(ctx context.Context) querier {
 
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	s.queries.count()
-	return s.reader(ctx).QueryContext(ctx, s.dialect.Rebind(q), args...)
+	q = s.dialect.Rebind(q)
+	if st := s.stmt(ctx, false, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.reader(ctx).QueryContext(ctx, q, args...)
 }
 
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	s.queries.count()
-	return s.reader(ctx).QueryRowContext(ctx, s.dialect.Rebind(q), args...)
+	q = s.dialect.Rebind(q)
+	if st := s.stmt(ctx, false, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.reader(ctx).QueryRowContext(ctx, q, args...)
 }
 
 func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	s.queries.count()
-	res, err := s.writer(ctx).ExecContext(ctx, s.dialect.Rebind(q), args...)
+	res, err := s.execStmt(ctx, s.dialect.Rebind(q), args...)
 	s.wrote(ctx, err)
 	return res, err
+}
+
+// execQuiet writes rows that never change what readers see (sessions,
+// view counters), so it leaves the cache generation alone. Anything a
+// public page shows must be written with exec instead.
+func (s *Store) execQuiet(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	s.queries.count()
+	return s.execStmt(ctx, s.dialect.Rebind(q), args...)
 }
 
 // wrote bumps the generation after a successful write outside a
@@ -148,7 +167,14 @@ func (s *Store) wrote(ctx context.Context, err error) {
 func (s *Store) insert(ctx context.Context, q string, args ...any) (int64, error) {
 	s.queries.count()
 	var id int64
-	err := s.writer(ctx).QueryRowContext(ctx, s.dialect.Rebind(q+" RETURNING id"), args...).Scan(&id)
+	q = s.dialect.Rebind(q + " RETURNING id")
+	row := (*sql.Row)(nil)
+	if st := s.stmt(ctx, true, q); st != nil {
+		row = st.QueryRowContext(ctx, args...)
+	} else {
+		row = s.writer(ctx).QueryRowContext(ctx, q, args...)
+	}
+	err := row.Scan(&id)
 	s.wrote(ctx, err)
 	return id, err
 }
@@ -209,6 +235,7 @@ func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
 // postMigration holds the Go part of a migration, for data that SQL alone
 // cannot compute; it runs in the migration's transaction.
 var postMigration = map[string]func(s *Store, ctx context.Context) error{
+	"0002_search":    (*Store).ReindexAll,
 	"0004_slug_keys": (*Store).backfillSlugKeys,
 }
 
@@ -310,6 +337,7 @@ var (
 	_ content.Store = (*Store)(nil)
 	_ media.Store   = (*Store)(nil)
 	_ user.Store    = (*Store)(nil)
+	_ audit.Store   = (*Store)(nil)
 )
 
 // SchemaVersion is the newest applied migration.
@@ -330,4 +358,10 @@ func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
 	var v string
 	err := s.write.QueryRowContext(ctx, "PRAGMA "+name).Scan(&v)
 	return v, err
+}
+
+// QueryRowForTest runs one read for tests that need to look behind the
+// interfaces (for example, to count sessions).
+func (s *Store) QueryRowForTest(ctx context.Context, q string, dest ...any) error {
+	return s.read.QueryRowContext(ctx, s.dialect.Rebind(q)).Scan(dest...)
 }

@@ -129,3 +129,22 @@ func (s *Store) AuthorBySlug(ctx context.Context, edition, slug string) (*conten
 	}
 	return &a, nil
 }
+
+// Authors lists every author with their name in an edition, by name.
+func (s *Store) Authors(ctx context.Context, edition string) ([]content.Author, error) {
+	rows, err := s.query(ctx, `SELECT au.id, au.slug, COALESCE(ap.name, au.name), COALESCE(ap.bio, au.bio), COALESCE(au.avatar_media_id, 0)
+		FROM authors au LEFT JOIN author_profiles ap ON ap.author_id = au.id AND ap.edition = ? ORDER BY 3, au.id`, edition)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []content.Author
+	for rows.Next() {
+		var a content.Author
+		if err := rows.Scan(&a.ID, &a.Slug, &a.Name, &a.Bio, &a.AvatarMediaID); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -46,6 +46,7 @@ type User struct {
 	Role         Role
 	PasswordHash string
 	AuthorID     int64
+	Locale       string // the admin's language: "en", "ar", "fa", "sq"
 	CreatedAt    time.Time
 }
 
@@ -53,7 +54,17 @@ type User struct {
 type Store interface {
 	CreateUser(ctx context.Context, u *User) error
 	UserByEmail(ctx context.Context, email string) (*User, error)
+	UserByID(ctx context.Context, id int64) (*User, error)
+	Users(ctx context.Context) ([]User, error)
 	CountUsers(ctx context.Context) (int, error)
+	SetPassword(ctx context.Context, userID int64, hash string) error
+	SetLocale(ctx context.Context, userID int64, locale string) error
+
+	CreateSession(ctx context.Context, s *Session) error
+	SessionByHash(ctx context.Context, hash string) (*Session, error)
+	TouchSession(ctx context.Context, hash string, seen, expires time.Time) error
+	DeleteSession(ctx context.Context, hash string) error
+	DeleteUserSessions(ctx context.Context, userID int64) error
 }
 
 // ErrExists is returned when an address already has an account.
@@ -91,7 +102,7 @@ func (s *Service) Add(ctx context.Context, email, name string, role Role, passwo
 	if s.Now != nil {
 		now = s.Now
 	}
-	u := &User{Email: strings.ToLower(addr.Address), Name: name, Role: role, PasswordHash: HashPassword(password), CreatedAt: now().UTC()}
+	u := &User{Email: strings.ToLower(addr.Address), Name: name, Role: role, PasswordHash: HashPassword(password), Locale: "en", CreatedAt: now().UTC()}
 	if err := s.Store.CreateUser(ctx, u); err != nil {
 		return nil, err
 	}

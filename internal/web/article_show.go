@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -71,6 +72,28 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return
 	}
+	s.showArticle(w, r, a, false)
+}
+
+// PreviewArticle shows an article — published or not — exactly as readers
+// will see it, for the admin's preview. It is never indexed or cached.
+func (s *Server) PreviewArticle(w http.ResponseWriter, r *http.Request, a *content.Article) {
+	all := s.editions.Load()
+	ed := all.set.Get(a.Edition)
+	if ed == nil {
+		http.NotFound(w, r)
+		return
+	}
+	re := &requestEdition{ed: ed, locale: all.locales[ed.Code], all: all, rawPath: articlePath(ed, a)}
+	w.Header().Set("Cache-Control", "no-store")
+	s.showArticle(w, r.WithContext(context.WithValue(r.Context(), editionKey, re)), a, true)
+}
+
+// showArticle renders an article page.
+func (s *Server) showArticle(w http.ResponseWriter, r *http.Request, a *content.Article, preview bool) {
+	ctx := r.Context()
+	re := editionFrom(ctx)
+	canonical := articlePath(re.ed, a)
 	description := a.Excerpt
 	p, err := s.base(ctx, r, a.Title, description)
 	if err != nil {
@@ -78,6 +101,9 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Canonical = s.absURL(r, canonical)
+	if preview {
+		p.Robots = "noindex"
+	}
 	ap := &ArticlePage{Page: p, Article: s.card(r, re, a, false), Body: template.HTML(a.BodyHTML), CommentsOpen: a.CommentsOpen}
 	if a.UpdatedAt.Sub(a.PublishedAt) > time.Hour {
 		ap.UpdatedISO, ap.Updated = a.UpdatedAt.Format(time.RFC3339), re.locale.Date(a.UpdatedAt)
@@ -119,17 +145,16 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		}
 		ap.Attachments = append(ap.Attachments, Attachment{Title: title, URL: m.URL(), Type: m.MIME, Size: re.locale.FileSize(m.Size)})
 	}
-	related, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: re.ed.Code, Status: content.Published,
-		Before: s.now(), CategoryIDs: []int64{a.PrimaryCategoryID}, Limit: 4})
+	// Related: most shared tags and categories first, then the newest.
+	related, err := s.deps.Content.RelatedArticles(ctx, a, s.now(), 3)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	for _, x := range related {
-		if x.ID != a.ID && len(ap.Related) < 3 {
-			ap.Related = append(ap.Related, s.card(r, re, x, false))
-		}
+		ap.Related = append(ap.Related, s.card(r, re, x, false))
 	}
+	s.articleMeta(r, ap, a)
 	comments, err := s.deps.Content.Comments(ctx, a.ID, "approved")
 	if err != nil {
 		s.fail(w, r, err)

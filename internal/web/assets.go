@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -8,8 +10,10 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
+	"github.com/andybalholm/brotli"
 	"github.com/masthead-news/masthead/internal/web/static"
 )
 
@@ -26,6 +30,15 @@ type asset struct {
 	etag string
 	mime string
 	body []byte
+	// variants are the body in each content coding, compressed once at
+	// start-up at the best level (nil where compression does not pay).
+	variants [numEncodings]assetVariant
+}
+
+type assetVariant struct {
+	body   []byte
+	etag   string
+	length string
 }
 
 func loadAssets() (*assets, error) {
@@ -47,6 +60,14 @@ func loadAssets() (*assets, error) {
 			ct = "application/octet-stream"
 		}
 		as := &asset{name: name, url: url, etag: `"` + hash + `"`, mime: ct, body: body}
+		as.variants[encIdentity] = assetVariant{body, as.etag, strconv.Itoa(len(body))}
+		if compressibleType(ct) && len(body) >= minCompress {
+			for _, enc := range []int{encGzip, encBrotli} {
+				if z := compressAsset(body, enc); len(z) < len(body)*9/10 {
+					as.variants[enc] = assetVariant{z, `"` + hash + etagSuffix[enc] + `"`, strconv.Itoa(len(z))}
+				}
+			}
+		}
 		a.byName[name] = as
 		a.byURL[url] = as
 		return nil
@@ -73,10 +94,46 @@ func (a *assets) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", as.mime)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("ETag", as.etag)
-	if r.Header.Get("If-None-Match") == as.etag {
+	v := as.variants[encIdentity]
+	if as.variants[encGzip].body != nil || as.variants[encBrotli].body != nil {
+		h["Vary"] = hdrVary
+		enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
+		if enc == encBrotli && as.variants[encBrotli].body == nil {
+			enc = encGzip
+		}
+		if as.variants[enc].body != nil {
+			v = as.variants[enc]
+			if enc != encIdentity {
+				h.Set("Content-Encoding", encodingNames[enc])
+			}
+		}
+	}
+	h.Set("ETag", v.etag)
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, strings.Trim(as.etag, `"`)) {
+		h.Del("Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	w.Write(as.body)
+	h.Set("Content-Length", v.length)
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(v.body)
+	}
+}
+
+// compressAsset compresses a static file at the slowest, smallest levels:
+// it happens once, at start-up.
+func compressAsset(body []byte, enc int) []byte {
+	var buf bytes.Buffer
+	switch enc {
+	case encGzip:
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+	case encBrotli:
+		bw := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+		bw.Write(body)
+		bw.Close()
+	}
+	return buf.Bytes()
 }

@@ -18,6 +18,7 @@ type ListingPage struct {
 	Heading  string
 	Intro    string
 	HideHead bool // the home page shows the site name as its only h1
+	Suggest  *Suggestion
 	Cards    []Card
 	Newer    string
 	Older    string
@@ -63,21 +64,22 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 	}
 	per := re.ed.Settings.PerPage
 	f.Edition, f.Status, f.Before = re.ed.Code, content.Published, s.now()
-	total, err := s.deps.Content.CountArticles(ctx, f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	pages := max(1, (total+per-1)/per)
-	if n > pages {
-		s.notFound(w, r)
-		return
-	}
-	f.Limit, f.Offset = per, (n-1)*per
+	// One row more than a page tells whether an older page exists, without
+	// counting every matching article (a COUNT over 100,000 rows costs more
+	// than the rest of the page).
+	f.Limit, f.Offset = per+1, (n-1)*per
 	list, err := s.deps.Content.ListArticles(ctx, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if n > 1 && len(list) == 0 {
+		s.notFound(w, r)
+		return
+	}
+	hasOlder := len(list) > per
+	if hasOlder {
+		list = list[:per]
 	}
 	if n > 1 {
 		title = re.locale.T("paging.title", title, re.locale.Number(int64(n)))
@@ -88,6 +90,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 		return
 	}
 	lp.Page, lp.PageNum = p, n
+	s.listingMeta(r, p, basePath, lp.Heading, n)
 	if n == 1 {
 		s.linkVersions(r, p, lp.versions, lp.readIn)
 	}
@@ -104,15 +107,31 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 	if n > 1 {
 		lp.Newer = pagePath(n - 1)
 	}
-	if n < pages {
+	if hasOlder {
 		lp.Older = pagePath(n + 1)
 	}
 	s.render(w, r, http.StatusOK, "listing.html", lp)
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Has("s") { // WordPress's search URL: /?s=…
+		s.search(w, r)
+		return
+	}
 	re := editionFrom(r.Context())
-	lp := &ListingPage{Heading: re.ed.Settings.SiteName, HideHead: true, versions: everyEdition(re, "/")}
+	var suggest *Suggestion
+	if re.ed.IsDefault && r.PathValue("n") == "" {
+		w.Header().Add("Vary", "Accept-Language")
+		if to := negotiate(r, re.all); to != nil {
+			if re.all.negotiation == NegotiateRedirect && fromOutside(r) {
+				w.Header().Set("Cache-Control", "private, no-store")
+				http.Redirect(w, r, to.Path("/"), http.StatusFound)
+				return
+			}
+			suggest = s.suggestion(re.all, to)
+		}
+	}
+	lp := &ListingPage{Suggest: suggest, Heading: re.ed.Settings.SiteName, HideHead: true, versions: everyEdition(re, "/")}
 	title := ""
 	if r.PathValue("n") != "" {
 		title = re.locale.T("nav.home")

@@ -48,6 +48,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	h := http.NewCrossOriginProtection().Handler(next)
 	h = securityHeaders(h, strings.HasPrefix(s.deps.BaseURL, "https://"))
 	h = s.recoverPanics(h)
+	h = s.countViews(h) // outside the page cache, so cached reads count too
 	return s.logRequests(h)
 }
 
@@ -102,6 +103,7 @@ func (s *Server) resolveEdition(next http.Handler) http.Handler {
 			r2.URL = &u
 		}
 		next.ServeHTTP(w, r2)
+		r.Pattern = r2.Pattern // for the request log and metrics
 	})
 }
 
@@ -137,6 +139,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 		if rec.status == 0 {
 			rec.status = http.StatusOK
+		}
+		if s.metrics != nil {
+			s.metrics.observe(r, rec.status, time.Since(start))
 		}
 		level := slog.LevelInfo
 		if rec.status >= 500 {

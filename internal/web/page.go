@@ -28,10 +28,17 @@ type Page struct {
 	Translations []Link
 	Robots       string
 	Home         string // the edition's home path
+	SearchQuery  string // the query on a search page, shown again in the header's search box
 	Menu         []NavItem
 	Recent       []RecentItem
 	Social       []edition.SocialLink
 	Copyright    string
+	// Discovery (meta.go, feed_show.go): Open Graph and Twitter/X card
+	// data, JSON-LD blocks, feed autodiscovery and the sidebar's Most read.
+	Meta     Meta
+	JSONLD   []template.JS
+	Feeds    []FeedLink
+	MostRead []RecentItem
 }
 
 // T translates a UI string for the page's edition.
@@ -133,6 +140,9 @@ func (s *Server) base(ctx context.Context, r *http.Request, title, description s
 		p.Recent = append(p.Recent, RecentItem{Title: a.Title, URL: articlePath(ed, a), DateISO: a.PublishedAt.Format(time.RFC3339), Date: loc.Date(a.PublishedAt)})
 	}
 	p.Social = ed.Settings.Social
+	if err := s.discovery(ctx, r, p, title); err != nil {
+		return nil, err
+	}
 	first := ed.Settings.CopyrightYear
 	now := s.now().In(ed.Location())
 	if first == 0 {
@@ -184,8 +194,12 @@ func (s *Server) absURL(r *http.Request, p string) string {
 
 // articlePath is an article's canonical path, dated in its edition's zone.
 func articlePath(ed *edition.Edition, a *content.Article) string {
-	d := a.PublishedAt.In(ed.Location())
-	return ed.Path(d.Format("/2006/01/02/") + pathSegment(a.Slug) + "/")
+	return datedPath(ed, a.PublishedAt, a.Slug)
+}
+
+// datedPath is the path of an article published at t with slug.
+func datedPath(ed *edition.Edition, t time.Time, slug string) string {
+	return ed.Path(t.In(ed.Location()).Format("/2006/01/02/") + pathSegment(slug) + "/")
 }
 
 // pathSegment escapes a slug for use in a URL path (Unicode slugs become

@@ -15,7 +15,19 @@ func (s *Server) routes() http.Handler {
 	root.HandleFunc("GET /readyz", s.readyz)
 	root.HandleFunc("GET /static/", s.assets.serve)
 	root.HandleFunc("GET /uploads/{path...}", s.upload)
-	root.Handle("/", s.resolveEdition(s.mux))
+	if s.deps.Admin != nil {
+		root.Handle("/admin/", s.deps.Admin)
+		root.Handle("/admin", http.RedirectHandler("/admin/", http.StatusMovedPermanently))
+	}
+	root.HandleFunc("GET /metrics", s.serveMetrics) // 404 unless a metrics token is set
+	// Files for crawlers, one set per site (sitemap.go), cached like pages.
+	root.Handle("GET /robots.txt", s.cachePages(http.HandlerFunc(s.robots)))
+	root.Handle("GET /sitemap.xml", s.cachePages(http.HandlerFunc(s.sitemapIndex)))
+	root.Handle("GET /sitemaps/{file}", s.cachePages(http.HandlerFunc(s.editionSitemap)))
+	root.Handle("GET /news-sitemap.xml", s.cachePages(http.HandlerFunc(s.newsSitemap)))
+	// Pages go through the page cache (cache.go), which sees the path with
+	// its edition prefix.
+	root.Handle("/", s.cachePages(s.resolveEdition(s.mux)))
 
 	// Pages of an edition.
 	m := s.mux
@@ -30,6 +42,20 @@ func (s *Server) routes() http.Handler {
 	m.HandleFunc("GET /tag/{slug}/page/{n}/{$}", s.tagListing)
 	m.HandleFunc("GET /author/{slug}/{$}", s.authorListing)
 	m.HandleFunc("GET /author/{slug}/page/{n}/{$}", s.authorListing)
+
+	// Search (the home page also hands WordPress's ?s= to it).
+	m.HandleFunc("GET /search/{$}", s.search)
+	m.HandleFunc("GET /search/page/{n}/{$}", s.search)
+
+	// Feeds: RSS at feed/, Atom at feed/atom/, JSON Feed at feed/json/ (feed_show.go).
+	m.HandleFunc("GET /feed/{$}", s.siteFeed)
+	m.HandleFunc("GET /feed/{format}/{$}", s.siteFeed)
+	m.HandleFunc("GET /category/{slug}/feed/{$}", s.categoryFeed)
+	m.HandleFunc("GET /category/{slug}/feed/{format}/{$}", s.categoryFeed)
+	m.HandleFunc("GET /tag/{slug}/feed/{$}", s.tagFeed)
+	m.HandleFunc("GET /tag/{slug}/feed/{format}/{$}", s.tagFeed)
+	m.HandleFunc("GET /author/{slug}/feed/{$}", s.authorFeed)
+	m.HandleFunc("GET /author/{slug}/feed/{format}/{$}", s.authorFeed)
 
 	// Single items.
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/{$}", s.article)

@@ -6,6 +6,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -17,11 +18,14 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/search"
 )
 
-// EditionStore is where the web layer reads the site's editions.
+// EditionStore is where the web layer reads the site's editions and its
+// site-wide settings.
 type EditionStore interface {
 	Editions(ctx context.Context) ([]edition.Edition, error)
+	Setting(ctx context.Context, name string) (value string, ok bool, err error)
 }
 
 // Deps are the services a Server needs.
@@ -34,7 +38,26 @@ type Deps struct {
 	Ready   func(ctx context.Context) error
 	Logger  *slog.Logger
 	BaseURL string // absolute site URL without a trailing slash; "" derives it from each request
-	Now     func() time.Time
+	// Admin serves /admin/ (the newsroom); nil leaves it out.
+	Admin http.Handler
+	Now   func() time.Time
+	// Generation changes after every committed write (store.Generation);
+	// the page cache serves an entry only while it is unchanged. Without
+	// it there is no page cache.
+	Generation func() uint64
+	// CacheBytes bounds the page cache; 0 switches it off.
+	CacheBytes int64
+	// MetricsToken, when set, serves /metrics to requests that carry it as
+	// a bearer token; empty means no /metrics.
+	MetricsToken string
+	// DBStats reports the database connection pools by name, for /metrics.
+	DBStats func() map[string]sql.DBStats
+	// Search answers /search/ and /?s=. When nil and Content can search
+	// (the store can), a search.Service over Content is used.
+	Search Searcher
+	// Views counts article reads for "Most read" (viewcount.go); nil
+	// counts nothing. The caller runs its flushing goroutine.
+	Views ViewCounter
 }
 
 // Server is the HTTP face of a Masthead site.
@@ -46,12 +69,18 @@ type Server struct {
 	assets   *assets
 	editions atomic.Pointer[siteEditions]
 	reloadMu sync.Mutex
+	cache    *pageCache // nil when off
+	epoch    atomic.Uint64
+	metrics  *metrics // nil without a metrics token
+	// sitemapSize is the most URLs per sitemap file (0: sitemap.MaxURLs).
+	sitemapSize int
 }
 
 // siteEditions is the edition set with a ready-made locale per edition.
 type siteEditions struct {
-	set     *edition.Set
-	locales map[string]*i18n.Locale
+	set         *edition.Set
+	locales     map[string]*i18n.Locale
+	negotiation string // NegotiateOff, NegotiateBanner or NegotiateRedirect
 }
 
 // New builds a server; it parses every template and loads the editions, so a
@@ -63,6 +92,13 @@ func New(ctx context.Context, deps Deps) (*Server, error) {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
+	if deps.Search == nil {
+		st, ok := deps.Content.(search.Store)
+		if !ok {
+			return nil, fmt.Errorf("web: no search service and the content store cannot search")
+		}
+		deps.Search = &search.Service{Store: st}
+	}
 	s := &Server{deps: deps}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
@@ -73,6 +109,12 @@ func New(ctx context.Context, deps Deps) (*Server, error) {
 	}
 	if err := s.ReloadEditions(ctx); err != nil {
 		return nil, err
+	}
+	if deps.CacheBytes > 0 && deps.Generation != nil {
+		s.cache = newPageCache(deps.CacheBytes)
+	}
+	if deps.MetricsToken != "" {
+		s.metrics = newMetrics(s)
 	}
 	s.mux = http.NewServeMux()
 	s.handler = s.middleware(s.routes())
@@ -94,7 +136,17 @@ func (s *Server) ReloadEditions(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	se := &siteEditions{set: set, locales: map[string]*i18n.Locale{}}
+	se := &siteEditions{set: set, locales: map[string]*i18n.Locale{}, negotiation: NegotiateBanner}
+	if v, ok, err := s.deps.Editions.Setting(ctx, "language_negotiation"); err != nil {
+		return fmt.Errorf("loading settings: %w", err)
+	} else if ok {
+		switch v {
+		case NegotiateOff, NegotiateBanner, NegotiateRedirect:
+			se.negotiation = v
+		default:
+			return fmt.Errorf("setting language_negotiation is %q; use off, banner or redirect", v)
+		}
+	}
 	for _, e := range set.All() {
 		loc, err := i18n.New(e.Lang, i18n.Options{Calendar: i18n.Calendar(e.Calendar), Digits: i18n.Digits(e.Digits), Location: e.Location()})
 		if err != nil {
@@ -107,6 +159,7 @@ func (s *Server) ReloadEditions(ctx context.Context) error {
 		se.locales[e.Code] = loc
 	}
 	s.editions.Store(se)
+	s.epoch.Add(1) // cached pages show the old editions: drop them
 	return nil
 }
 

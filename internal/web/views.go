@@ -19,7 +19,7 @@ type views struct {
 }
 
 // pageTemplates are the page files; every other file is a shared layout or partial.
-var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html"}
+var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html"}
 
 func parseViews(a *assets) (*views, error) {
 	funcs := template.FuncMap{

@@ -42,6 +42,13 @@ func Run(t *testing.T, open Opener) {
 		{"Transactions roll back", testRollback},
 		{"Generation counts committed writes", testGeneration},
 		{"Slugs typed with other letter forms are found", testFoldedSlugs},
+		{"Related articles rank by shared terms", testRelated},
+		{"View counts add up without changing the generation", testViews},
+		{"Sitemap references page, with images and translations", testRefs},
+		{"Search follows every write in its transaction", testSearchFollowsWrites},
+		{"Search leaves nothing behind a rollback", testSearchRollback},
+		{"Search folds Arabic-script variants both ways", testSearchFolding},
+		{"Search filters, ranks and pages", testSearchFiltersAndRanks},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/readership"
+)
+
+// Queries behind feeds, sitemaps, related articles and "Most read". Each
+// answers in one or two statements whatever the number of articles it
+// covers: lists are loaded for a set of ids at once, never one by one.
+
+var _ readership.Store = (*Store)(nil)
+
+func idArgs(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
+// TagsOfArticles gives the tags of several articles, each list in the
+// article's own order.
+func (s *Store) TagsOfArticles(ctx context.Context, ids []int64) (map[int64][]content.Tag, error) {
+	out := map[int64][]content.Tag{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.query(ctx, `SELECT at.article_id, t.id, t.edition, t.slug, t.name FROM article_tags at
+		JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (`+placeholders(len(ids))+`)
+		ORDER BY at.article_id, at.position, t.name`, idArgs(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t content.Tag
+		if err := rows.Scan(&id, &t.ID, &t.Edition, &t.Slug, &t.Name); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], t)
+	}
+	return out, rows.Err()
+}
+
+// AttachmentsOfArticles gives the downloadable files of several articles,
+// each list in the article's own order.
+func (s *Store) AttachmentsOfArticles(ctx context.Context, ids []int64) (map[int64][]*media.Media, error) {
+	out := map[int64][]*media.Media{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.query(ctx, `SELECT aa.article_id, m.id, m.kind, m.path, m.filename, m.mime, m.size, m.width, m.height,
+		m.title, m.alt, m.caption, m.credit, m.sha256, m.created_at FROM article_attachments aa JOIN media m ON m.id = aa.media_id
+		WHERE aa.article_id IN (`+placeholders(len(ids))+`) ORDER BY aa.article_id, aa.position`, idArgs(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, created int64
+		var m media.Media
+		if err := rows.Scan(&id, &m.ID, &m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height,
+			&m.Title, &m.Alt, &m.Caption, &m.Credit, &m.SHA256, &created); err != nil {
+			return nil, err
+		}
+		m.CreatedAt = fromUnix(created)
+		out[id] = append(out[id], &m)
+	}
+	return out, rows.Err()
+}
+
+// RelatedArticles ranks the other published articles of a's edition by how
+// many tags and categories they share with a (each shared term counts one),
+// then by recency, in one query. Articles sharing nothing are left out.
+func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before time.Time, limit int) ([]*content.Article, error) {
+	if limit <= 0 {
+		limit = 3
+	}
+	rows, err := s.query(ctx, `WITH overlap AS (
+			SELECT o.article_id AS id, COUNT(*) AS n FROM article_tags mine
+			JOIN article_tags o ON o.tag_id = mine.tag_id AND o.article_id <> mine.article_id
+			WHERE mine.article_id = ? GROUP BY o.article_id
+			UNION ALL
+			SELECT o.article_id, COUNT(*) FROM article_categories mine
+			JOIN article_categories o ON o.category_id = mine.category_id AND o.article_id <> mine.article_id
+			WHERE mine.article_id = ? GROUP BY o.article_id
+		), score AS (SELECT id, SUM(n) AS n FROM overlap GROUP BY id)
+		`+articleSelect+` JOIN score ON score.id = a.id
+		WHERE a.edition = ? AND a.status = ? AND a.published_at <= ?
+		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT ?`,
+		a.ID, a.ID, a.Edition, string(content.Published), unix(before), limit)
+	if err != nil {
+		return nil, err
+	}
+	return collectArticles(rows)
+}
+
+// MostRead lists the published articles of an edition read most since a
+// time (whole days, UTC), then the newest first among equals.
+func (s *Store) MostRead(ctx context.Context, edition string, since, before time.Time, limit int) ([]*content.Article, error) {
+	if limit <= 0 {
+		limit = 5
+	}
+	rows, err := s.query(ctx, articleSelect+` JOIN (SELECT article_id, SUM(views) AS total FROM article_views
+		WHERE day >= ? GROUP BY article_id) v ON v.article_id = a.id
+		WHERE a.edition = ? AND a.status = ? AND a.published_at <= ?
+		ORDER BY v.total DESC, a.published_at DESC, a.id DESC LIMIT ?`,
+		readership.Day(since), edition, string(content.Published), unix(before), limit)
+	if err != nil {
+		return nil, err
+	}
+	return collectArticles(rows)
+}
+
+// AddArticleViews adds read counts in one transaction. Deliberately, it
+// does NOT change Generation: counts are not part of any page a cache
+// holds (a cached sidebar's "Most read" may lag until the next real
+// change), and bumping it on every flush would empty the page cache every
+// few seconds on a busy site. A view whose slug names no article of its
+// edition is skipped.
+func (s *Store) AddArticleViews(ctx context.Context, views []readership.View) error {
+	if len(views) == 0 {
+		return nil
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, s.dialect.Rebind(`INSERT INTO article_views (article_id, day, views)
+		SELECT id, ?, ? FROM articles WHERE edition = ? AND slug = ?
+		ON CONFLICT (article_id, day) DO UPDATE SET views = article_views.views + excluded.views`))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, v := range views {
+		s.queries.count()
+		if _, err := st.ExecContext(ctx, v.Day, v.Count, v.Edition, v.Slug); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// refWhere is the condition of ArticleRefs.
+func refWhere(f content.RefFilter) (string, []any) {
+	conds := []string{"a.status = ?", "a.published_at <= ?"}
+	args := []any{string(content.Published), unix(f.Before)}
+	if f.Edition != "" {
+		conds = append(conds, "a.edition = ?")
+		args = append(args, f.Edition)
+	}
+	if !f.After.IsZero() {
+		conds = append(conds, "a.published_at > ?")
+		args = append(args, unix(f.After))
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// ArticleRefs lists published articles for sitemaps, newest first, with
+// their featured images and their published versions in other editions:
+// two queries for the whole page.
+func (s *Store) ArticleRefs(ctx context.Context, f content.RefFilter) ([]content.ArticleRef, error) {
+	if f.Limit <= 0 {
+		f.Limit = 1000
+	}
+	where, args := refWhere(f)
+	page := `SELECT a.id, a.translation_group FROM articles a` + where + ` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`
+	rows, err := s.query(ctx, `SELECT a.id, a.edition, a.slug, a.title, a.published_at, a.updated_at, a.translation_group,
+		a.featured_alt, COALESCE(m.id, 0), COALESCE(m.path, ''), COALESCE(m.mime, ''), COALESCE(m.width, 0), COALESCE(m.height, 0),
+		COALESCE(m.alt, ''), COALESCE(m.title, ''), COALESCE(m.caption, '')
+		FROM articles a LEFT JOIN media m ON m.id = a.featured_media_id`+where+`
+		ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, err
+	}
+	var out []content.ArticleRef
+	index := map[int64]int{}
+	err = func() error {
+		defer rows.Close()
+		for rows.Next() {
+			var r content.ArticleRef
+			var pub, upd int64
+			var m media.Media
+			if err := rows.Scan(&r.ID, &r.Edition, &r.Slug, &r.Title, &pub, &upd, &r.TranslationGroup, &r.FeaturedAlt,
+				&m.ID, &m.Path, &m.MIME, &m.Width, &m.Height, &m.Alt, &m.Title, &m.Caption); err != nil {
+				return err
+			}
+			r.PublishedAt, r.UpdatedAt = fromUnix(pub), fromUnix(upd)
+			if m.ID != 0 {
+				r.Featured = &m
+			}
+			index[r.ID] = len(out)
+			out = append(out, r)
+		}
+		return rows.Err()
+	}()
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	trows, err := s.query(ctx, `WITH page AS (`+page+`)
+		SELECT page.id, t.edition, t.slug, t.published_at FROM page
+		JOIN articles t ON t.translation_group = page.translation_group AND t.id <> page.id
+		WHERE t.status = ? AND t.published_at <= ? ORDER BY page.id, t.edition`,
+		append(append(args, f.Limit, f.Offset), string(content.Published), unix(f.Before))...)
+	if err != nil {
+		return nil, err
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var id, pub int64
+		var t content.ArticleRef
+		if err := trows.Scan(&id, &t.Edition, &t.Slug, &pub); err != nil {
+			return nil, err
+		}
+		t.PublishedAt = fromUnix(pub)
+		if i, ok := index[id]; ok {
+			out[i].Translations = append(out[i].Translations, t)
+		}
+	}
+	return out, trows.Err()
+}
+
+// PublishedPages lists every edition's published static pages (a site has
+// few), for sitemaps.
+func (s *Store) PublishedPages(ctx context.Context) ([]*content.Page, error) {
+	return s.pages(ctx, pageSelect+" WHERE status = ? ORDER BY edition, id", string(content.Published))
+}

@@ -1,0 +1,193 @@
+package user
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Sign-in errors. ErrBadLogin never says which of the two was wrong.
+var (
+	ErrBadLogin    = errors.New("the email address or the password is wrong")
+	ErrRateLimited = errors.New("too many failed sign-ins")
+	ErrNoSession   = errors.New("not signed in")
+)
+
+// RateLimitError tells how long to wait.
+type RateLimitError struct{ RetryAfter time.Duration }
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("too many failed sign-ins; try again in %d minutes", int(e.RetryAfter.Minutes())+1)
+}
+
+func (e *RateLimitError) Unwrap() error { return ErrRateLimited }
+
+// Limits on failed sign-ins within LoginWindow.
+const (
+	LoginWindow     = 15 * time.Minute
+	MaxFailsAccount = 5
+	MaxFailsIP      = 20
+)
+
+// limiter counts recent failures per key (an account or an address).
+type limiter struct {
+	mu    sync.Mutex
+	fails map[string][]time.Time
+}
+
+func (l *limiter) blocked(key string, limit int, now time.Time) (time.Duration, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	recent := l.prune(key, now)
+	if len(recent) < limit {
+		return 0, false
+	}
+	return recent[0].Add(LoginWindow).Sub(now), true
+}
+
+func (l *limiter) fail(key string, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.fails == nil {
+		l.fails = map[string][]time.Time{}
+	}
+	l.fails[key] = append(l.prune(key, now), now)
+}
+
+func (l *limiter) reset(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.fails, key)
+}
+
+// prune drops failures older than the window; callers hold the lock.
+func (l *limiter) prune(key string, now time.Time) []time.Time {
+	list := l.fails[key]
+	i := 0
+	for i < len(list) && now.Sub(list[i]) >= LoginWindow {
+		i++
+	}
+	list = list[i:]
+	if len(list) == 0 {
+		delete(l.fails, key)
+	} else {
+		l.fails[key] = list
+	}
+	return list
+}
+
+// Auth signs accounts in and out and resolves sessions.
+type Auth struct {
+	Store Store
+	Now   func() time.Time
+	lim   limiter
+}
+
+func (a *Auth) now() time.Time {
+	if a.Now != nil {
+		return a.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Login checks a password, limited per account and per client address, and
+// opens a new session. The caller sets the returned token as the cookie and
+// ends the session it replaces (session ids rotate at every sign-in).
+func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*User, string, error) {
+	now := a.now()
+	acct, ip := "account:"+strings.ToLower(strings.TrimSpace(email)), "ip:"+clientIP
+	if wait, ok := a.lim.blocked(acct, MaxFailsAccount, now); ok {
+		return nil, "", &RateLimitError{wait}
+	}
+	if wait, ok := a.lim.blocked(ip, MaxFailsIP, now); ok {
+		return nil, "", &RateLimitError{wait}
+	}
+	u, err := a.Store.UserByEmail(ctx, strings.TrimSpace(email))
+	if err != nil || !CheckPassword(u.PasswordHash, password) {
+		if err == nil || isNotFound(err) {
+			if u == nil {
+				// Spend the same time as a real check so timing does not reveal accounts.
+				CheckPassword(dummyHash, password)
+			}
+			a.lim.fail(acct, now)
+			a.lim.fail(ip, now)
+			return nil, "", ErrBadLogin
+		}
+		return nil, "", err
+	}
+	a.lim.reset(acct)
+	token, err := a.open(ctx, u.ID, now)
+	if err != nil {
+		return nil, "", err
+	}
+	return u, token, nil
+}
+
+var dummyHash = HashPassword("a password nobody has")
+
+func isNotFound(err error) bool { return err != nil && strings.Contains(err.Error(), "not found") }
+
+func (a *Auth) open(ctx context.Context, userID int64, now time.Time) (string, error) {
+	token, hash := NewToken()
+	err := a.Store.CreateSession(ctx, &Session{IDHash: hash, UserID: userID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionIdle)})
+	return token, err
+}
+
+// Resolve returns the account of a session token, extending an idle
+// session's life; an unknown, expired or too old session is ErrNoSession.
+func (a *Auth) Resolve(ctx context.Context, token string) (*User, error) {
+	if token == "" {
+		return nil, ErrNoSession
+	}
+	hash := HashToken(token)
+	sess, err := a.Store.SessionByHash(ctx, hash)
+	if err != nil {
+		return nil, ErrNoSession
+	}
+	now := a.now()
+	if now.After(sess.ExpiresAt) || now.Sub(sess.CreatedAt) > SessionMax {
+		_ = a.Store.DeleteSession(ctx, hash)
+		return nil, ErrNoSession
+	}
+	u, err := a.Store.UserByID(ctx, sess.UserID)
+	if err != nil {
+		return nil, ErrNoSession
+	}
+	// Write at most once a minute, not on every request.
+	if now.Sub(sess.LastSeenAt) > time.Minute {
+		_ = a.Store.TouchSession(ctx, hash, now, now.Add(SessionIdle))
+	}
+	return u, nil
+}
+
+// Logout ends one session.
+func (a *Auth) Logout(ctx context.Context, token string) error {
+	return a.Store.DeleteSession(ctx, HashToken(token))
+}
+
+// LogoutEverywhere ends every session of an account and opens a fresh one
+// for the browser that asked, returning its token.
+func (a *Auth) LogoutEverywhere(ctx context.Context, userID int64) (string, error) {
+	if err := a.Store.DeleteUserSessions(ctx, userID); err != nil {
+		return "", err
+	}
+	return a.open(ctx, userID, a.now())
+}
+
+// ChangePassword checks the current password, stores the new one and ends
+// every other session; it returns a new token for this browser.
+func (a *Auth) ChangePassword(ctx context.Context, u *User, current, next string) (string, error) {
+	if !CheckPassword(u.PasswordHash, current) {
+		return "", ErrBadLogin
+	}
+	if len([]rune(next)) < MinPasswordLength {
+		return "", fmt.Errorf("the new password must have at least %d characters", MinPasswordLength)
+	}
+	if err := a.Store.SetPassword(ctx, u.ID, HashPassword(next)); err != nil {
+		return "", err
+	}
+	return a.LogoutEverywhere(ctx, u.ID)
+}

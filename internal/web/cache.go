@@ -1,0 +1,711 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/andybalholm/brotli"
+)
+
+// The page cache keeps rendered public pages for anonymous readers in
+// memory, each one already compressed (identity, gzip and brotli), so that a
+// reader's page costs about what a static file costs.
+//
+// It is never stale: every entry remembers the store generation (which
+// changes after every committed write) and the server's edition epoch at
+// which its rendering started, and an entry is served only while both are
+// unchanged. A publish, an edit, a comment, a menu change … is therefore
+// visible on the very next request. A maximum age bounds what depends on
+// the clock alone (the copyright year, scheduled items between writes).
+//
+// What is cached: 200 responses to GET and HEAD without an Authorization
+// header or a session cookie, whose handler did not set a cookie nor
+// Cache-Control no-store, no-cache or private. Everything else passes
+// through. Every captured 200 response — cached or not — gets an ETag (a
+// hash of the identity body), is answered 304 when If-None-Match matches,
+// and is compressed for the reader when it asks for it.
+
+const (
+	// sessionCookie is the admin's session cookie; its presence means a
+	// personalized response, which is never cached.
+	sessionCookie = "masthead_session"
+	// cacheMaxAge bounds how long an entry lives without any write.
+	cacheMaxAge = 5 * time.Minute
+	// pageCacheControl lets browsers revalidate every time (cheaply, with
+	// If-None-Match) while shared caches may keep a page for a minute. The
+	// stale-while-revalidate allowance goes in CDN-Cache-Control (RFC 9213):
+	// next to must-revalidate in Cache-Control it would be void (RFC 9111
+	// §4.2.4). See docs/caching.md.
+	pageCacheControl = "public, max-age=0, must-revalidate, s-maxage=60"
+	cdnCacheControl  = "public, max-age=60, stale-while-revalidate=30"
+	// maxCapture is the largest response the cache buffers; a bigger one is
+	// streamed to the client and not cached.
+	maxCapture = 8 << 20
+	// minCompress is the smallest body worth compressing.
+	minCompress = 512
+)
+
+// Content codings, in order of preference.
+const (
+	encIdentity = iota
+	encGzip
+	encBrotli
+	numEncodings
+)
+
+var encodingNames = [numEncodings]string{"", "gzip", "br"}
+var etagSuffix = [numEncodings]string{"", "-gz", "-br"}
+
+// Pre-built header values, shared by every response (never modified).
+var (
+	hdrHit          = []string{"HIT"}
+	hdrMiss         = []string{"MISS"}
+	hdrBypass       = []string{"BYPASS"}
+	hdrVary         = []string{"Accept-Encoding"}
+	hdrCacheControl = []string{pageCacheControl}
+	hdrCDNControl   = []string{cdnCacheControl}
+)
+
+// pageCache is a size-bounded LRU of rendered responses.
+type pageCache struct {
+	maxBytes int64
+	maxEntry int64
+
+	mu      sync.Mutex
+	items   map[string]*cacheEntry
+	lru     cacheEntry // sentinel: lru.next is the most recently used
+	bytes   int64
+	gen     uint64 // the version of every entry held
+	epoch   uint64
+	flights map[string]chan struct{}
+	varies  map[string][]string // base → the request headers its page varies on
+
+	hits, misses atomic.Uint64
+}
+
+// cacheEntry is one encoding of one page.
+type cacheEntry struct {
+	key        string
+	gen, epoch uint64
+	expires    int64 // unix nanoseconds
+	header     http.Header
+	body       []byte
+	tag        string // the identity body's hash, shared by every encoding
+	pattern    string // the route pattern, for metrics on hits
+	size       int64
+	prev, next *cacheEntry
+}
+
+func newPageCache(maxBytes int64) *pageCache {
+	c := &pageCache{maxBytes: maxBytes, maxEntry: max(maxBytes/8, 1), items: map[string]*cacheEntry{},
+		flights: map[string]chan struct{}{}, varies: map[string][]string{}}
+	c.lru.next, c.lru.prev = &c.lru, &c.lru
+	return c
+}
+
+// get returns the entry for key when it is current, moving it to the front.
+func (c *pageCache) get(key string, gen, epoch uint64, now int64) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.items[key]
+	if e == nil {
+		return nil
+	}
+	if e.gen != gen || e.epoch != epoch || now >= e.expires {
+		c.remove(e)
+		return nil
+	}
+	if c.lru.next != e {
+		e.unlink()
+		c.pushFront(e)
+	}
+	return e
+}
+
+// put stores the entries of one rendering, unless the site changed while it
+// rendered. The first entry of a new version drops every older one.
+func (c *pageCache) put(base string, vary []string, entries []*cacheEntry, gen, epoch uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen || (gen == c.gen && epoch < c.epoch) {
+		return
+	}
+	if gen != c.gen || epoch != c.epoch {
+		c.clear()
+		c.gen, c.epoch = gen, epoch
+	}
+	if len(vary) > 0 {
+		c.varies[base] = vary
+	} else {
+		delete(c.varies, base)
+	}
+	for _, e := range entries {
+		if e.size > c.maxEntry {
+			continue
+		}
+		if old := c.items[e.key]; old != nil {
+			c.remove(old)
+		}
+		c.items[e.key] = e
+		c.pushFront(e)
+		c.bytes += e.size
+	}
+	for c.bytes > c.maxBytes && c.lru.prev != &c.lru {
+		c.remove(c.lru.prev)
+	}
+}
+
+// varyOf gives the request headers the page at base varies on, as its
+// last rendering said.
+func (c *pageCache) varyOf(base string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.varies[base]
+}
+
+// begin marks a rendering of base as in flight. It returns nil when this
+// caller should render, or a channel closed when another caller's rendering
+// of the same page is done.
+func (c *pageCache) begin(base string) (wait <-chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ch, ok := c.flights[base]; ok {
+		return ch
+	}
+	c.flights[base] = make(chan struct{})
+	return nil
+}
+
+func (c *pageCache) end(base string) {
+	c.mu.Lock()
+	ch := c.flights[base]
+	delete(c.flights, base)
+	c.mu.Unlock()
+	if ch != nil {
+		close(ch)
+	}
+}
+
+// Len and Bytes report the cache's fill, for metrics and tests.
+func (c *pageCache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.items)
+}
+
+func (c *pageCache) Bytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
+}
+
+func (c *pageCache) clear() {
+	for _, e := range c.items {
+		e.prev, e.next = nil, nil
+	}
+	clear(c.items)
+	clear(c.varies)
+	c.lru.next, c.lru.prev = &c.lru, &c.lru
+	c.bytes = 0
+}
+
+func (c *pageCache) remove(e *cacheEntry) {
+	e.unlink()
+	delete(c.items, e.key)
+	c.bytes -= e.size
+}
+
+func (c *pageCache) pushFront(e *cacheEntry) {
+	e.prev, e.next = &c.lru, c.lru.next
+	c.lru.next.prev = e
+	c.lru.next = e
+}
+
+func (e *cacheEntry) unlink() {
+	if e.prev != nil {
+		e.prev.next, e.next.prev = e.next, e.prev
+		e.prev, e.next = nil, nil
+	}
+}
+
+// cachePages is the middleware in front of the edition router. It sees the
+// path as the reader asked for it, with the edition prefix.
+func (s *Server) cachePages(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !cacheableRequest(r) {
+			if s.cache != nil {
+				w.Header()["X-Cache"] = hdrBypass
+			}
+			next.ServeHTTP(w, r)
+			return
+		}
+		enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
+		if s.cache == nil {
+			s.renderCaptured(w, r, next, enc, "", 0, 0)
+			return
+		}
+		// The version is read before rendering: a write that commits while
+		// the page renders makes the entry stale at once.
+		gen, epoch := s.deps.Generation(), s.epoch.Load()
+		base := s.cacheBase(r)
+		for attempt := 0; ; attempt++ {
+			variant := s.cacheVariant(r, s.cache.varyOf(base))
+			if e := s.cache.get(base+"\x00"+variant+"\x00"+encodingNames[enc], gen, epoch, s.now().UnixNano()); e != nil {
+				s.cache.hits.Add(1)
+				r.Pattern = e.pattern
+				serveEntry(w, r, e, hdrHit)
+				return
+			}
+			if attempt > 0 {
+				break
+			}
+			// One rendering per page at a time: a burst of readers after a
+			// publish waits for the first one's result.
+			wait := s.cache.begin(base + "\x00" + variant)
+			if wait == nil {
+				defer s.cache.end(base + "\x00" + variant)
+				break
+			}
+			select {
+			case <-wait:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		s.cache.misses.Add(1)
+		s.renderCaptured(w, r, next, enc, base, gen, epoch)
+	})
+}
+
+// cacheVariant turns the request headers a page varies on (its Vary
+// header, less Accept-Encoding) into part of the cache key. Accept-Language
+// is reduced to what it changes on this site — the edition suggested to the
+// reader, if any — so readers with different browsers still share entries.
+func (s *Server) cacheVariant(r *http.Request, vary []string) string {
+	if len(vary) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, name := range vary {
+		switch name {
+		case "Accept-Language":
+			all := s.editions.Load()
+			if to := negotiate(r, all); to != nil {
+				b.WriteString("lang=" + to.Code)
+				if all.negotiation == NegotiateRedirect && fromOutside(r) {
+					b.WriteString("!")
+				}
+			}
+		default:
+			b.WriteString(name + "=" + strings.Join(r.Header.Values(name), ","))
+		}
+		b.WriteByte(';')
+	}
+	return b.String()
+}
+
+// responseVary lists the request headers a response varies on, less
+// Accept-Encoding (every entry is per encoding anyway); ok is false for
+// "Vary: *", which cannot be cached.
+func responseVary(h http.Header) (names []string, ok bool) {
+	for _, v := range h.Values("Vary") {
+		for _, name := range strings.Split(v, ",") {
+			name = http.CanonicalHeaderKey(strings.TrimSpace(name))
+			switch name {
+			case "", "Accept-Encoding":
+			case "*":
+				return nil, false
+			default:
+				names = append(names, name)
+			}
+		}
+	}
+	return names, true
+}
+
+// cacheableRequest reports whether a request may be answered from, and
+// stored in, the cache: an anonymous GET or HEAD outside the admin.
+func cacheableRequest(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	h := r.Header
+	if _, ok := h["Authorization"]; ok {
+		return false
+	}
+	if _, ok := h["Cookie"]; ok {
+		if _, err := r.Cookie(sessionCookie); err == nil {
+			return false
+		}
+	}
+	p := r.URL.Path
+	return p != "/admin" && !strings.HasPrefix(p, "/admin/")
+}
+
+// cacheBase is everything but the encoding that changes a page's bytes:
+// the path with its edition prefix and the query, and — when the site's
+// URL comes from each request — the scheme and host, which absolute links
+// carry.
+func (s *Server) cacheBase(r *http.Request) string {
+	p := r.URL.EscapedPath()
+	if r.URL.RawQuery != "" {
+		p += "?" + r.URL.RawQuery
+	}
+	if s.deps.BaseURL == "" {
+		scheme := "http://"
+		if r.TLS != nil {
+			scheme = "https://"
+		}
+		p = scheme + r.Host + p
+	}
+	return p
+}
+
+// renderCaptured runs the handler into a buffer and answers from it. With
+// base set (cache on and the request cacheable), a cacheable result is
+// stored for every encoding.
+func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next http.Handler, enc int, base string, gen, epoch uint64) {
+	inner := r
+	if r.Method == http.MethodHead {
+		// Render as GET so the body can be hashed, compressed and cached.
+		inner = r.WithContext(r.Context())
+		inner.Method = http.MethodGet
+	}
+	cw := &captureWriter{w: w}
+	next.ServeHTTP(cw, inner)
+	r.Pattern = inner.Pattern
+	if cw.streaming {
+		return
+	}
+	status := cw.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	h := w.Header()
+	if status != http.StatusOK || !reusable(h) {
+		if status == http.StatusOK && s.cache != nil {
+			h["X-Cache"] = hdrBypass
+		}
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			w.Write(cw.buf.Bytes())
+		}
+		return
+	}
+	body := cw.buf.Bytes()
+	sum := sha256.Sum256(body)
+	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
+	if h.Get("Cache-Control") == "" {
+		h["Cache-Control"] = hdrCacheControl
+		h["Cdn-Cache-Control"] = hdrCDNControl
+	}
+	delete(h, "X-Cache")
+	compressible := len(body) >= minCompress && compressibleType(h.Get("Content-Type"))
+	if compressible {
+		addVary(h)
+	}
+	vary, varyOK := responseVary(h)
+	cache := base != "" && varyOK && cacheableResponse(h)
+	if !cache {
+		// Uncached: compress just the encoding asked for, at a fast level.
+		if !compressible || etagMatches(r.Header.Get("If-None-Match"), tag) {
+			enc = encIdentity // a 304 needs no body
+		}
+		e := makeEntry(h, body, enc, tag, false)
+		xc := []string(nil)
+		if s.cache != nil {
+			xc = hdrBypass
+		}
+		serveEntry(w, r, e, xc)
+		return
+	}
+	now := s.now().UnixNano()
+	variant := s.cacheVariant(r, vary)
+	var entries []*cacheEntry
+	var mine *cacheEntry
+	for e := range numEncodings {
+		if e != encIdentity && !compressible {
+			continue
+		}
+		ce := makeEntry(h, body, e, tag, true)
+		ce.key = base + "\x00" + variant + "\x00" + encodingNames[e]
+		ce.gen, ce.epoch, ce.expires, ce.pattern = gen, epoch, now+int64(cacheMaxAge), r.Pattern
+		ce.size = int64(len(ce.key)+len(ce.body)) + 512
+		entries = append(entries, ce)
+		if e == enc {
+			mine = ce
+		}
+	}
+	if mine == nil {
+		mine = entries[0]
+	}
+	// Store only if nothing changed while the page rendered.
+	if s.deps.Generation() == gen && s.epoch.Load() == epoch {
+		s.cache.put(base, vary, entries, gen, epoch)
+	}
+	serveEntry(w, r, mine, hdrMiss)
+}
+
+// makeEntry builds one encoding of a response from its headers and
+// identity body.
+func makeEntry(h http.Header, body []byte, enc int, tag string, best bool) *cacheEntry {
+	e := &cacheEntry{header: h.Clone(), tag: tag}
+	e.body = body
+	if enc != encIdentity {
+		e.body = compress(body, enc, best)
+		e.header["Content-Encoding"] = []string{encodingNames[enc]}
+	} else {
+		delete(e.header, "Content-Encoding")
+	}
+	e.header["Content-Length"] = []string{strconv.Itoa(len(e.body))}
+	e.header["Etag"] = []string{`"` + tag + etagSuffix[enc] + `"`}
+	return e
+}
+
+// serveEntry answers from a ready response: 304 when the reader's copy is
+// current, else the headers and body.
+func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, xcache []string) {
+	h := w.Header()
+	for k, v := range e.header {
+		h[k] = v
+	}
+	if xcache != nil {
+		h["X-Cache"] = xcache
+	}
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, e.tag) {
+		delete(h, "Content-Length")
+		delete(h, "Content-Type")
+		delete(h, "Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(e.body)
+	}
+}
+
+// addVary adds Accept-Encoding to the response's Vary header, keeping what
+// the handler put there.
+func addVary(h http.Header) {
+	old := h.Values("Vary")
+	if len(old) == 0 {
+		h["Vary"] = hdrVary
+		return
+	}
+	for _, v := range old {
+		if strings.Contains(strings.ToLower(v), "accept-encoding") {
+			return
+		}
+	}
+	h["Vary"] = []string{strings.Join(old, ", ") + ", Accept-Encoding"}
+}
+
+// etagMatches applies If-None-Match's weak comparison to the page's tag:
+// any encoding's ETag of the same identity body matches.
+func etagMatches(header, tag string) bool {
+	for header != "" {
+		var one string
+		one, header, _ = strings.Cut(header, ",")
+		one = strings.TrimSpace(one)
+		if one == "*" {
+			return true
+		}
+		one = strings.TrimPrefix(one, "W/")
+		one = strings.TrimSuffix(strings.TrimPrefix(one, `"`), `"`)
+		for _, suf := range etagSuffix[1:] {
+			one = strings.TrimSuffix(one, suf)
+		}
+		if one == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// reusable reports whether a 200 response may get an ETag and be
+// compressed: not when it sets a cookie or forbids storing it.
+func reusable(h http.Header) bool {
+	if _, ok := h["Set-Cookie"]; ok {
+		return false
+	}
+	if _, ok := h["Etag"]; ok {
+		return false // the handler manages its own validators
+	}
+	if _, ok := h["Content-Encoding"]; ok {
+		return false
+	}
+	return !strings.Contains(h.Get("Cache-Control"), "no-store")
+}
+
+// cacheableResponse reports whether a reusable 200 response may be kept
+// in the shared page cache.
+func cacheableResponse(h http.Header) bool {
+	cc := h.Get("Cache-Control")
+	return !strings.Contains(cc, "private") && !strings.Contains(cc, "no-cache")
+}
+
+func compressibleType(ct string) bool {
+	ct, _, _ = strings.Cut(ct, ";")
+	return strings.HasPrefix(ct, "text/") || strings.HasSuffix(ct, "xml") || strings.HasSuffix(ct, "json") ||
+		strings.HasSuffix(ct, "javascript") || ct == "image/svg+xml"
+}
+
+// negotiateEncoding picks brotli, then gzip, then identity from an
+// Accept-Encoding header, honouring q=0.
+func negotiateEncoding(accept string) int {
+	if accept == "" {
+		return encIdentity
+	}
+	var br, gz, star = -1.0, -1.0, -1.0
+	for accept != "" {
+		var part string
+		part, accept, _ = strings.Cut(accept, ",")
+		name, params, _ := strings.Cut(part, ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		q := 1.0
+		if params != "" {
+			params = strings.TrimSpace(params)
+			if v, ok := strings.CutPrefix(params, "q="); ok {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					q = f
+				}
+			}
+		}
+		switch name {
+		case "br":
+			br = q
+		case "gzip", "x-gzip":
+			gz = q
+		case "*":
+			star = q
+		}
+	}
+	if br < 0 {
+		br = star
+	}
+	if gz < 0 {
+		gz = star
+	}
+	switch {
+	case br > 0 && br >= gz:
+		return encBrotli
+	case gz > 0:
+		return encGzip
+	case br > 0:
+		return encBrotli
+	}
+	return encIdentity
+}
+
+// Compressors are reused: a brotli writer in particular allocates large
+// tables. Index 0 is the fast level, 1 the best one.
+var gzipPools, brotliPools [2]sync.Pool
+
+// compress encodes body; best trades time for size, for bodies that are
+// compressed once and served many times.
+func compress(body []byte, enc int, best bool) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(body) / 3)
+	switch enc {
+	case encGzip:
+		level, pool := 5, &gzipPools[0]
+		if best {
+			level, pool = 8, &gzipPools[1]
+		}
+		zw, _ := pool.Get().(*gzip.Writer)
+		if zw == nil {
+			zw, _ = gzip.NewWriterLevel(&buf, level)
+		} else {
+			zw.Reset(&buf)
+		}
+		zw.Write(body)
+		zw.Close()
+		pool.Put(zw)
+	case encBrotli:
+		level, pool := 4, &brotliPools[0]
+		if best {
+			level, pool = 9, &brotliPools[1]
+		}
+		bw, _ := pool.Get().(*brotli.Writer)
+		if bw == nil {
+			bw = brotli.NewWriterLevel(&buf, level)
+		} else {
+			bw.Reset(&buf)
+		}
+		bw.Write(body)
+		bw.Close()
+		pool.Put(bw)
+	}
+	return buf.Bytes()
+}
+
+// captureWriter buffers a response so the cache can hash, compress and
+// store it. A response larger than maxCapture, or one that flushes, is
+// streamed through instead.
+type captureWriter struct {
+	w         http.ResponseWriter
+	status    int
+	buf       bytes.Buffer
+	streaming bool
+}
+
+func (c *captureWriter) Header() http.Header { return c.w.Header() }
+
+func (c *captureWriter) WriteHeader(code int) {
+	if c.streaming {
+		c.w.WriteHeader(code)
+		return
+	}
+	if code >= 100 && code < 200 {
+		c.w.WriteHeader(code) // informational responses go out at once
+		return
+	}
+	if c.status == 0 {
+		c.status = code
+	}
+}
+
+func (c *captureWriter) Write(b []byte) (int, error) {
+	if c.streaming {
+		return c.w.Write(b)
+	}
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	if c.buf.Len()+len(b) > maxCapture {
+		c.stream()
+		return c.w.Write(b)
+	}
+	return c.buf.Write(b)
+}
+
+// Flush sends what is buffered and streams the rest: a handler that
+// flushes wants its bytes out now, so the response is not cached.
+func (c *captureWriter) Flush() {
+	if !c.streaming {
+		c.stream()
+	}
+	if f, ok := c.w.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (c *captureWriter) stream() {
+	c.streaming = true
+	delete(c.w.Header(), "X-Cache")
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	c.w.WriteHeader(c.status)
+	c.w.Write(c.buf.Bytes())
+	c.buf = bytes.Buffer{}
+}
