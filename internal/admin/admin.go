@@ -27,6 +27,7 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/i18n"
+	"github.com/masthead-news/masthead/internal/mail"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/user"
 )
@@ -60,6 +61,21 @@ type Deps struct {
 	// Preview renders an article exactly as a reader would see it; it is
 	// provided by the public site once both exist.
 	Preview func(w http.ResponseWriter, r *http.Request, a *content.Article)
+	// Sites changes edition and site-wide settings (settings.go); when nil
+	// and Editions can store them, a service over Editions is used.
+	Sites *edition.Service
+	// OnSiteChanged tells the public site that editions or site settings
+	// changed, so the next request shows them (web.Server.ReloadEditions).
+	OnSiteChanged func(ctx context.Context) error
+	// Mail sends password reset links; nil means no mail server is
+	// configured, and the admin says that no link can be sent (security.go).
+	Mail mail.Sender
+	// BaseURL is the site's public URL for links in mail; "" uses the
+	// request's Host.
+	BaseURL string
+	// Settings holds site-wide settings such as require_2fa_admins; nil
+	// means none is required.
+	Settings SettingStore
 }
 
 // Handler is the admin's http.Handler.
@@ -85,6 +101,9 @@ func New(d Deps) (*Handler, error) {
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()
+	}
+	if st, ok := d.Editions.(edition.Store); ok && d.Sites == nil {
+		d.Sites = &edition.Service{Store: st, Now: d.Now}
 	}
 	h := &Handler{Deps: d, mux: http.NewServeMux(), pages: map[string]*template.Template{}, assets: map[string]asset{}, urls: map[string]string{}}
 	err := fs.WalkDir(staticFS, "static", func(p string, e fs.DirEntry, err error) error {
@@ -126,7 +145,7 @@ func New(d Deps) (*Handler, error) {
 		},
 	}
 	for _, p := range pageFiles {
-		t, err := template.New(p).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p)
+		t, err := template.New(p).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html", "templates/"+p)
 		if err != nil {
 			return nil, fmt.Errorf("admin template %s: %w", p, err)
 		}
@@ -163,6 +182,10 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /admin/account/language", h.signedIn(h.accountLanguage))
 	m.HandleFunc("POST /admin/account/logout-everywhere", h.signedIn(h.accountLogoutEverywhere))
 	m.HandleFunc("GET /admin/audit/{$}", h.signedIn(h.auditLog))
+
+	h.structureRoutes(m) // categories, tags, authors, pages, menus, settings (structure.go)
+	h.mediaRoutes(m)     // the media library (media.go)
+	h.securityRoutes(m)  // password reset, two-factor sign-in (security.go)
 
 	m.HandleFunc("/admin/", h.signedIn(func(w http.ResponseWriter, r *http.Request, u *user.User) {
 		h.errorPage(w, r, u, http.StatusNotFound)
@@ -204,6 +227,9 @@ func (h *Handler) signedIn(next func(http.ResponseWriter, *http.Request, *user.U
 				return
 			}
 			http.Redirect(w, r, "/admin/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		if h.twoFactorGate(w, r, u) {
 			return
 		}
 		next(w, r, u)

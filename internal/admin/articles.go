@@ -168,6 +168,8 @@ type editorData struct {
 	CanPublish   bool
 	FeaturedURL  string
 	RevisionsURL string
+	// FeaturedChoices are library images offered as the featured image.
+	FeaturedChoices []libraryChoice
 }
 
 type version struct {
@@ -237,9 +239,10 @@ func (h *Handler) renderEditor(w http.ResponseWriter, r *http.Request, u *user.U
 	}
 	if a.FeaturedMediaID != 0 {
 		if m, err := h.Media.Store.MediaByID(ctx, a.FeaturedMediaID); err == nil {
-			d.FeaturedURL = m.URL()
+			d.FeaturedURL = m.ThumbURL(320)
 		}
 	}
+	d.FeaturedChoices = h.featuredChoices(r, a.FeaturedMediaID)
 	if !isNew {
 		d.RevisionsURL = fmt.Sprintf("/admin/articles/%d/revisions/", a.ID)
 		group, err := h.Content.Store.ArticleTranslations(ctx, a.TranslationGroup)
@@ -332,7 +335,7 @@ func (h *Handler) formArticle(r *http.Request, u *user.User, a *content.Article,
 				return nil, err
 			}
 			defer file.Close()
-			m, err := h.Media.Add(r.Context(), file, media.Upload{Filename: fh.Filename, Alt: a.FeaturedAlt, Caption: a.FeaturedCaption})
+			m, err := h.Media.Add(r.Context(), file, media.Upload{Filename: fh.Filename, Alt: a.FeaturedAlt, Caption: a.FeaturedCaption, UploadedBy: u.ID})
 			if err != nil {
 				errs["featured_file"] = err.Error()
 			} else {
@@ -388,7 +391,7 @@ func applyAction(u *user.User, a *content.Article, action string, now time.Time)
 }
 
 func (h *Handler) parseEditorForm(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	r.Body = http.MaxBytesReader(w, r.Body, h.formLimit())
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
 		return r.ParseMultipartForm(8 << 20)
 	}
@@ -575,7 +578,7 @@ func (h *Handler) mediaUpload(w http.ResponseWriter, r *http.Request, u *user.Us
 		json.NewEncoder(w).Encode(uploadResult{Error: "your role may not upload files"})
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	r.Body = http.MaxBytesReader(w, r.Body, h.formLimit())
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
 		json.NewEncoder(w).Encode(uploadResult{Error: "the file is too large"})
@@ -588,7 +591,7 @@ func (h *Handler) mediaUpload(w http.ResponseWriter, r *http.Request, u *user.Us
 		return
 	}
 	defer file.Close()
-	up := media.Upload{Filename: fh.Filename, Alt: r.FormValue("alt"), Caption: r.FormValue("caption")}
+	up := media.Upload{Filename: fh.Filename, Alt: r.FormValue("alt"), Caption: r.FormValue("caption"), UploadedBy: u.ID}
 	m, err := h.Media.Add(r.Context(), file, up)
 	if err != nil {
 		w.WriteHeader(http.StatusUnprocessableEntity)

@@ -55,6 +55,10 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	email := strings.TrimSpace(r.PostForm.Get("email"))
 	next := safeNext(r.PostForm.Get("next"))
 	u, token, err := h.Auth.Login(r.Context(), email, r.PostForm.Get("password"), clientIP(r))
+	if errors.Is(err, user.ErrTwoFactorRequired) {
+		h.startSecondStep(w, r, token, next) // no session until the code is right (security.go)
+		return
+	}
 	if err != nil {
 		p := h.loginPage(r)
 		status := http.StatusUnauthorized
@@ -95,6 +99,8 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request, u *user.User) {
 type accountData struct {
 	*page
 	Languages []langChoice
+	TwoFactor bool // two-factor sign-in is on
+	MailOff   bool // no mail server: reset links cannot be sent
 }
 
 type langChoice struct {
@@ -111,7 +117,10 @@ func (h *Handler) account(w http.ResponseWriter, r *http.Request, u *user.User) 
 func (h *Handler) renderAccount(w http.ResponseWriter, r *http.Request, u *user.User, status int, errMsg string) {
 	p := h.newPage(r, u, "admin.account.title", "account")
 	p.Error = errMsg
-	d := &accountData{page: p}
+	d := &accountData{page: p, MailOff: h.Mail == nil}
+	if tf, err := h.Auth.TwoFactor(r.Context(), u.ID); err == nil {
+		d.TwoFactor = tf.Enabled()
+	}
 	for _, code := range i18n.Languages() {
 		name := languageNames[code]
 		if name == "" {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/masthead-news/masthead/internal/browsertest"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/mail/mailtest"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
@@ -29,6 +31,7 @@ import (
 const password = "correct horse battery"
 
 func TestMain(m *testing.M) {
+	user.UseFastHashingForTests()
 	code := m.Run()
 	browsertest.Shutdown()
 	os.Exit(code)
@@ -44,6 +47,12 @@ type site struct {
 	author   int64
 	// offset moves the public site's clock, for scheduling tests.
 	offset time.Duration
+	// mail receives what the admin sends (security_test.go); authShift
+	// moves the sign-in clock, for two-factor codes.
+	mail      *mailtest.Server
+	authShift atomic.Int64
+	// media is the upload service behind the admin (media_test.go).
+	media *media.Service
 }
 
 func (s *site) now() time.Time { return time.Now().Add(s.offset) }
@@ -60,7 +69,8 @@ func newSite(t *testing.T) *site {
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	s := &site{store: st, content: &content.Service{Store: st}, users: map[user.Role]*user.User{}, category: map[string]int64{}}
+	s := &site{store: st, content: &content.Service{Store: st, EditionCodes: func() []string { return []string{"en", "fa"} }},
+		users: map[user.Role]*user.User{}, category: map[string]int64{}}
 	for i, e := range []edition.Edition{
 		{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn", TimeZone: "UTC", IsDefault: true},
 		{Code: "fa", Name: "فارسی", Lang: "fa", Dir: "rtl", Calendar: "persian", Digits: "arabext", TimeZone: "Asia/Tehran"},
@@ -95,7 +105,9 @@ func newSite(t *testing.T) *site {
 	}
 	blob := media.LocalBlob{Root: filepath.Join(dir, "uploads")}
 	msvc := &media.Service{Store: st, Blob: blob, MaxSize: 2 << 20}
-	adm, err := admin.New(admin.Deps{Auth: &user.Auth{Store: st}, Users: st, Content: s.content, Media: msvc, Editions: st, Audit: st, Logger: logger})
+	s.media = msvc
+	adm, err := admin.New(admin.Deps{Auth: &user.Auth{Store: st, Now: s.authNow}, Users: st, Content: s.content, Media: msvc, Editions: st, Audit: st, Logger: logger,
+		Mail: s.startMail(t, logger), Settings: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,6 +116,7 @@ func newSite(t *testing.T) *site {
 		t.Fatal(err)
 	}
 	adm.Preview = srv.PreviewArticle
+	adm.OnSiteChanged = srv.ReloadEditions
 	s.server = httptest.NewServer(srv)
 	t.Cleanup(s.server.Close)
 	return s

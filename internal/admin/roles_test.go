@@ -74,6 +74,8 @@ func TestRoleMatrix(t *testing.T) {
 		}, [5]int{anon401, no, no, seeO, seeO}},
 		{"body preview", "POST", fixed("/admin/preview"), func(user.Role) url.Values { return url.Values{"body": {"<p>x</p>"}} }, [5]int{anon401, ok, ok, ok, ok}},
 		{"upload without a file", "POST", fixed("/admin/media/upload"), none, [5]int{anon401, no, http.StatusRequestEntityTooLarge, http.StatusRequestEntityTooLarge, http.StatusRequestEntityTooLarge}},
+		{"media library", "GET", fixed("/admin/media/"), nil, [5]int{seeO, ok, ok, ok, ok}},
+		{"library upload without a file", "POST", fixed("/admin/media/"), none, [5]int{anon401, no, http.StatusRequestEntityTooLarge, http.StatusRequestEntityTooLarge, http.StatusRequestEntityTooLarge}},
 		{"account", "GET", fixed("/admin/account/"), nil, [5]int{seeO, ok, ok, ok, ok}},
 		{"audit log", "GET", fixed("/admin/audit/"), nil, [5]int{seeO, no, no, no, ok}},
 		{"unknown admin page", "GET", fixed("/admin/nothing-here"), nil, [5]int{seeO, 404, 404, 404, 404}},

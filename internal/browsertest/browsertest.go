@@ -21,6 +21,11 @@ var (
 	allocCtx  context.Context
 	cancelAll context.CancelFunc
 	execPath  string
+	// browserCtx is the one running browser; each test's tab lives in its
+	// own browser context (separate cookies), so parallel tests neither
+	// start a second Chromium on the same profile nor share a session.
+	browserCtx context.Context
+	startErr   error
 )
 
 func chromiumPath() string {
@@ -49,6 +54,7 @@ func Tab(t *testing.T, timeout time.Duration) context.Context {
 		}
 		dir, err := os.MkdirTemp("", "masthead-chromium-")
 		if err != nil {
+			startErr = err
 			return
 		}
 		opts := []chromedp.ExecAllocatorOption{
@@ -59,6 +65,8 @@ func Tab(t *testing.T, timeout time.Duration) context.Context {
 			chromedp.UserDataDir(dir), chromedp.WindowSize(1280, 900),
 		}
 		allocCtx, cancelAll = chromedp.NewExecAllocator(context.Background(), opts...)
+		browserCtx, _ = chromedp.NewContext(allocCtx) // cancelled with allocCtx
+		startErr = chromedp.Do(browserCtx)            // starts Chromium
 	})
 	if execPath == "" {
 		if os.Getenv("MASTHEAD_REQUIRE_BROWSER") == "1" {
@@ -66,7 +74,10 @@ func Tab(t *testing.T, timeout time.Duration) context.Context {
 		}
 		t.Skip("browser test skipped: Chromium is not installed (apt-get install chromium); set MASTHEAD_REQUIRE_BROWSER=1 to fail instead")
 	}
-	ctx, cancel := chromedp.NewContext(allocCtx)
+	if startErr != nil {
+		t.Fatalf("starting Chromium (%s): %v", execPath, startErr)
+	}
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() {
 		cancelTimeout()

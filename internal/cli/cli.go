@@ -100,6 +100,12 @@ type options struct {
 	// serve's page cache size in MB ("0" switches it off) and /metrics token
 	cacheSize    string
 	metricsToken string
+	// serve's per-file upload limit in MB and number of image variant workers
+	maxUploadMB  string
+	imageWorkers string
+	// serve's mail server URL and sender address (password reset links)
+	smtpURL  string
+	mailFrom string
 }
 
 // newFlags declares the named flags on a set whose defaults come from the
@@ -123,8 +129,16 @@ func newFlags(name string, o *options, which ...string) *flag.FlagSet {
 			fs.BoolVar(&o.logJSON, "log-json", false, "write logs as JSON lines (MASTHEAD_LOG_JSON)")
 		case "cache-size":
 			fs.StringVar(&o.cacheSize, "cache-size", envOr("CACHE_SIZE", "64"), "page cache size in MB; 0 switches the cache off (MASTHEAD_CACHE_SIZE)")
+		case "max-upload-mb":
+			fs.StringVar(&o.maxUploadMB, "max-upload-mb", envOr("MAX_UPLOAD_MB", "64"), "largest accepted upload per file, in MB (MASTHEAD_MAX_UPLOAD_MB)")
+		case "image-workers":
+			fs.StringVar(&o.imageWorkers, "image-workers", envOr("IMAGE_WORKERS", "1"), "background workers making responsive image variants; 0 leaves it to other nodes (MASTHEAD_IMAGE_WORKERS)")
 		case "metrics-token":
 			fs.StringVar(&o.metricsToken, "metrics-token", envOr("METRICS_TOKEN", ""), "serve /metrics to requests with this bearer token; empty means no /metrics (MASTHEAD_METRICS_TOKEN)")
+		case "smtp-url":
+			fs.StringVar(&o.smtpURL, "smtp-url", envOr("SMTP_URL", ""), "mail server for password reset links, e.g. smtp://user:pass@mail.example.org:587; empty means no mail (MASTHEAD_SMTP_URL)")
+		case "mail-from":
+			fs.StringVar(&o.mailFrom, "mail-from", envOr("MAIL_FROM", ""), "sender of the site's mail, e.g. \"Newsroom <news@example.org>\" (MASTHEAD_MAIL_FROM)")
 		}
 	}
 	return fs

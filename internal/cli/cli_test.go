@@ -33,6 +33,8 @@ func TestBadInvocationsGiveOneClearLineAndExitTwo(t *testing.T) {
 		{"bad database", nil, []string{"serve", "--database", "mysql://x", "--data", dir, "--addr", "127.0.0.1:0"}, "is not a database URL"},
 		{"bad env", map[string]string{"MASTHEAD_ADDR": "::::"}, []string{"serve", "--data", dir}, "is not a listen address"},
 		{"bad env bool", map[string]string{"MASTHEAD_DEMO": "maybe"}, []string{"serve", "--data", dir}, "MASTHEAD_DEMO"},
+		{"bad cache size", nil, []string{"serve", "--cache-size", "lots", "--data", dir}, `--cache-size "lots"`},
+		{"negative cache size", map[string]string{"MASTHEAD_CACHE_SIZE": "-5"}, []string{"serve", "--data", dir}, "--cache-size"},
 		{"stray argument", nil, []string{"migrate", "--data", dir, "extra"}, `unexpected argument "extra"`},
 		{"data is a file", nil, []string{"migrate", "--data", "cli_test.go"}, "is a file, not a folder"},
 	}

@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/admin"
+	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/readership"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/web"
@@ -29,11 +32,25 @@ const viewFlushEvery = 30 * time.Second
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
-	fs := newFlags("serve", &o, "addr", "data", "database", "base-url", "demo", "log-json", "cache-size", "metrics-token")
+	fs := newFlags("serve", &o, "addr", "data", "database", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	cacheMB, err := checkCacheSize(o.cacheSize)
+	if err != nil {
+		return err
+	}
+	// A soft memory limit (the page cache's bound plus room for rendering)
+	// makes the collector work harder before the process grows, so a small
+	// server stays small under load; GOMEMLIMIT in the environment wins.
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit((cacheMB + 64) << 20)
+	}
+	uploadMB, err := checkWholeNumber("--max-upload-mb", o.maxUploadMB, 1, 1<<14)
+	if err != nil {
+		return err
+	}
+	imageWorkers, err := checkWholeNumber("--image-workers", o.imageWorkers, 0, 64)
 	if err != nil {
 		return err
 	}
@@ -44,6 +61,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	baseURL, err := checkBaseURL(o.baseURL)
+	if err != nil {
+		return err
+	}
+	mailer, err := checkMail(o.smtpURL, o.mailFrom)
 	if err != nil {
 		return err
 	}
@@ -61,6 +82,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer a.Close()
+	a.media.MaxSize = uploadMB << 20
 
 	// Listen before loading the demo so a taken port fails fast.
 	ln, err := net.Listen("tcp", o.addr)
@@ -89,8 +111,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
+	outbox, mailQueue := newOutbox(mailer, baseURL, logger) // mail.go
 	adm, err := admin.New(admin.Deps{Auth: a.auth, Users: a.store, Content: a.content, Media: a.media, Editions: a.store,
-		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://")})
+		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://"),
+		Mail: outbox, BaseURL: baseURL, Settings: a.store})
 	if err != nil {
 		return err
 	}
@@ -103,6 +127,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	adm.Preview = srv.PreviewArticle
+	adm.OnSiteChanged = srv.ReloadEditions // settings changed in the admin show at once
 
 	// Background work stops with ctx; wait for it before the database closes.
 	var background sync.WaitGroup
@@ -112,6 +137,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer background.Done()
 		a.runScheduler(ctx, logger)
 	}()
+	// Responsive image variants are made from a queue in the database, so
+	// uploads from before a restart (and the demo's pictures) get theirs too.
+	for range imageWorkers {
+		background.Add(1)
+		go func() {
+			defer background.Done()
+			(&media.Worker{Service: a.media, Logger: logger}).Run(ctx)
+		}()
+	}
 	// The view counter stops after the HTTP server (this defer runs before
 	// background.Wait), so reads still in flight at shutdown are written.
 	viewCtx, stopViews := context.WithCancel(context.WithoutCancel(ctx))
@@ -121,6 +155,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer background.Done()
 		views.Run(viewCtx, viewFlushEvery)
 	}()
+	// Mail goes out from a background queue; like the view counter it stops
+	// after the HTTP server, with a few seconds to send what is queued.
+	if mailQueue != nil {
+		mailCtx, stopMail := context.WithCancel(context.WithoutCancel(ctx))
+		defer stopMail()
+		background.Add(1)
+		go func() {
+			defer background.Done()
+			mailQueue.Run(mailCtx, 10*time.Second)
+		}()
+	}
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -164,6 +209,15 @@ func displayAddr(a net.Addr) string {
 
 func printAdmin(w io.Writer, siteURL, password string) {
 	fmt.Fprintf(w, "\nAdmin: %s/admin/\n  email:    %s\n  password: %s\n(The password is shown only this once.)\n\n", siteURL, demoAdminEmail, password)
+}
+
+// checkWholeNumber reads a flag that takes a whole number from lo to hi.
+func checkWholeNumber(flag, raw string, lo, hi int64) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
+	if err != nil || n < lo || n > hi {
+		return 0, usagef("%s %q must be a whole number from %d to %d", flag, raw, lo, hi)
+	}
+	return n, nil
 }
 
 // checkCacheSize reads --cache-size: whole megabytes, 0 for no page cache.

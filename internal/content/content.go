@@ -20,6 +20,11 @@ var ErrNotFound = errors.New("not found")
 type ValidationError struct {
 	Field   string
 	Message string
+	// Key names the message in the UI catalogs ("invalid.…") and Args are
+	// its arguments, so a screen can show it in its own language; Message
+	// is the English text.
+	Key  string
+	Args []any
 }
 
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Message }
@@ -147,7 +152,10 @@ type MenuItem struct {
 	Label    string
 	Kind     string // MenuLink or MenuEdition
 	Target   string // a path or URL for MenuLink, an edition code for MenuEdition
-	Children []*MenuItem
+	// TranslationGroup links the item to its counterparts in other
+	// editions' menus (the item's own id when it has none).
+	TranslationGroup int64
+	Children         []*MenuItem
 }
 
 // Menu item kinds.
@@ -228,6 +236,10 @@ type Store interface {
 
 	AddComment(ctx context.Context, c *Comment) error
 	Comments(ctx context.Context, articleID int64, status string) ([]Comment, error)
+
+	// Site structure edited in the admin (structure.go): categories, tags,
+	// authors, pages, menu items and translation links.
+	StructureStore
 
 	// Discovery: feeds, sitemaps, related articles and "Most read" (discovery.go).
 	TagsOfArticles(ctx context.Context, articleIDs []int64) (map[int64][]Tag, error)

@@ -65,7 +65,7 @@ func Load(ctx context.Context, tx interface {
 	sum := &Summary{}
 	err := tx.WithinTx(ctx, func(ctx context.Context) error {
 		l := &loader{svc: svc, now: now.UTC().Truncate(time.Second), pictures: pictures, sum: sum,
-			authors: map[string]int64{}, catGroups: map[string]int64{}, pageGroups: map[string]int64{}, articleGroups: map[string]int64{}}
+			authors: map[string]int64{}, catGroups: map[string]int64{}, pageGroups: map[string]int64{}, articleGroups: map[string]int64{}, menuGroups: map[string]int64{}}
 		return l.load(ctx)
 	})
 	if err != nil {
@@ -83,6 +83,7 @@ type loader struct {
 	catGroups     map[string]int64
 	pageGroups    map[string]int64
 	articleGroups map[string]int64
+	menuGroups    map[string]int64 // menu item translation groups by position
 }
 
 func (l *loader) load(ctx context.Context) error {
@@ -180,7 +181,26 @@ func (l *loader) loadEdition(ctx context.Context, ec *EditionContent, ed edition
 			return fmt.Errorf("article %s: %w", a.Key, err)
 		}
 	}
-	return l.svc.Content.SetMenu(ctx, ed.Code, defaultMenu(ed, pageSlugs))
+	// Menu items are linked to their counterparts in the other editions'
+	// menus: by position, and edition links by the edition they go to.
+	menu := defaultMenu(ed, pageSlugs)
+	var keyed func(items []*content.MenuItem, prefix string, visit func(string, *content.MenuItem))
+	keyed = func(items []*content.MenuItem, prefix string, visit func(string, *content.MenuItem)) {
+		for i, it := range items {
+			key := fmt.Sprintf("%s/%d", prefix, i)
+			if it.Kind == content.MenuEdition {
+				key = prefix + "/edition:" + it.Target
+			}
+			visit(key, it)
+			keyed(it.Children, key, visit)
+		}
+	}
+	keyed(menu, "", func(key string, it *content.MenuItem) { it.TranslationGroup = l.menuGroups[key] })
+	if err := l.svc.Content.SetMenu(ctx, ed.Code, menu); err != nil {
+		return err
+	}
+	keyed(menu, "", func(key string, it *content.MenuItem) { l.menuGroups[key] = it.TranslationGroup })
+	return nil
 }
 
 func (l *loader) loadArticle(ctx context.Context, ed edition.Edition, a Article, cats map[string]int64) error {

@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -40,6 +41,13 @@ type Media struct {
 	Credit    string
 	SHA256    string
 	CreatedAt time.Time
+	// UploadedBy is the account that added the file (0 when unknown):
+	// authors may change and delete only their own uploads.
+	UploadedBy int64
+	// VariantList summarizes the finished responsive copies (see
+	// Variants in variants.go); empty until the background worker has
+	// made them. A string keeps Media comparable.
+	VariantList string
 }
 
 // URL is the public path of the file.
@@ -50,6 +58,8 @@ type Store interface {
 	CreateMedia(ctx context.Context, m *Media) error
 	MediaByID(ctx context.Context, id int64) (*Media, error)
 	MediaByPath(ctx context.Context, p string) (*Media, error)
+	LibraryStore // library.go
+	VariantStore // variants.go
 }
 
 // Blob keeps the bytes of media files.
@@ -65,6 +75,13 @@ const MaxPixels = 40_000_000
 
 // ErrUnsupported is returned for a file whose content is not an accepted type.
 var ErrUnsupported = errors.New("unsupported file type")
+
+// TooLargeError refuses a file above the size limit.
+type TooLargeError struct{ Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("file is larger than the %d MB limit", e.Limit>>20)
+}
 
 // accepted maps sniffed content types to media kinds.
 var accepted = map[string]string{
@@ -84,8 +101,11 @@ var accepted = map[string]string{
 type Service struct {
 	Store   Store
 	Blob    Blob
-	MaxSize int64
+	MaxSize int64 // bytes per file; 0 means 64 MB
 	Now     func() time.Time
+
+	wakeOnce sync.Once
+	wakeCh   chan struct{} // tells a waiting variant worker that a job was queued
 }
 
 // Upload describes a file being added.
@@ -95,6 +115,8 @@ type Upload struct {
 	Alt      string
 	Caption  string
 	Credit   string
+	// UploadedBy is the uploading account's id.
+	UploadedBy int64
 }
 
 // Add reads a file, checks its real type and size, stores its bytes and
@@ -109,7 +131,7 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 		return nil, fmt.Errorf("reading upload: %w", err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("file is larger than the %d MB limit", max>>20)
+		return nil, &TooLargeError{Limit: max}
 	}
 	mime := http.DetectContentType(data)
 	if i := strings.IndexByte(mime, ';'); i >= 0 {
@@ -120,7 +142,7 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 		return nil, fmt.Errorf("%w: %s", ErrUnsupported, mime)
 	}
 	m := &Media{Kind: kind, MIME: mime, Size: int64(len(data)), Filename: path.Base(up.Filename),
-		Title: up.Title, Alt: up.Alt, Caption: up.Caption, Credit: up.Credit, CreatedAt: s.now()}
+		Title: up.Title, Alt: up.Alt, Caption: up.Caption, Credit: up.Credit, CreatedAt: s.now(), UploadedBy: up.UploadedBy}
 	if kind == "image" {
 		// Read the size first so a decompression bomb is refused before any
 		// pixel is decoded, then decode it all to be sure it is whole.
@@ -143,12 +165,32 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 	sum := sha256.Sum256(data)
 	m.SHA256 = hex.EncodeToString(sum[:])
 	m.Path = fmt.Sprintf("%s/%s-%s%s", m.CreatedAt.UTC().Format("2006/01"), safeBase(up.Filename), m.SHA256[:8], extFor(mime))
+	// The same file under the same name in the same month has the same
+	// key: it is already in the library, and storing it again would
+	// overwrite (and, when the record is refused, delete) the first copy.
+	if old, err := s.Store.MediaByPath(ctx, m.Path); err == nil && old.SHA256 == m.SHA256 {
+		return old, nil
+	}
 	if err := s.Blob.Put(ctx, m.Path, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("storing file: %w", err)
 	}
-	if err := s.Store.CreateMedia(ctx, m); err != nil {
+	// The record and its variant job commit together: an image is never
+	// left without the job that makes its variants.
+	err = s.Store.WithinTx(ctx, func(ctx context.Context) error {
+		if err := s.Store.CreateMedia(ctx, m); err != nil {
+			return err
+		}
+		if NeedsVariants(m) {
+			return s.Store.QueueVariants(ctx, m.ID, m.CreatedAt)
+		}
+		return nil
+	})
+	if err != nil {
 		_ = s.Blob.Delete(ctx, m.Path)
 		return nil, err
+	}
+	if NeedsVariants(m) {
+		s.wake()
 	}
 	return m, nil
 }

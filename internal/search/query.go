@@ -13,7 +13,7 @@ import (
 type Term struct {
 	Tokens []string
 	// Prefix makes the last token match longer words too ("libr" finds
-	// "library"). Only Latin-script words of two letters or more get it.
+	// "library"). Only Latin-script words of three letters or more get it.
 	Prefix bool
 }
 
@@ -25,6 +25,25 @@ type Query struct {
 
 // Empty reports whether the query asks for nothing.
 func (q Query) Empty() bool { return len(q.Terms) == 0 }
+
+// exact is the query with every word matched whole.
+func (q Query) exact() Query {
+	out := Query{Text: q.Text, Terms: make([]Term, len(q.Terms))}
+	for i, t := range q.Terms {
+		out.Terms[i] = Term{Tokens: t.Tokens}
+	}
+	return out
+}
+
+// differs reports whether q has a prefix term where w does not.
+func (q Query) differs(w Query) bool {
+	for i := range q.Terms {
+		if i < len(w.Terms) && q.Terms[i].Prefix != w.Terms[i].Prefix {
+			return true
+		}
+	}
+	return false
+}
 
 // Limits that keep a query cheap to run whatever a reader pastes.
 const (
@@ -96,6 +115,10 @@ func Parse(text string) Query {
 	return q
 }
 
+// minPrefix is the shortest Latin word searched as a prefix: shorter ones
+// would match most of the index and say little.
+const minPrefix = 3
+
 // prefixable reports whether a folded token is a Latin-script word long
 // enough to be searched as a prefix.
 func prefixable(tok string) bool {
@@ -109,7 +132,7 @@ func prefixable(tok string) bool {
 			return false
 		}
 	}
-	return letters > 0 && utf8.RuneCountInString(tok) >= 2
+	return letters > 0 && utf8.RuneCountInString(tok) >= minPrefix
 }
 
 // IsTokenRune reports whether r belongs to a word in folded text: letters,
@@ -117,6 +140,9 @@ func prefixable(tok string) bool {
 // separates words. The index's tokenizer must split the same way (SQLite:
 // unicode61 with categories 'L* N* Co M*').
 func IsTokenRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.In(r, unicode.L, unicode.N, unicode.M) || unicode.Is(unicode.Co, r)
 }
 

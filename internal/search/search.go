@@ -68,11 +68,22 @@ type Category struct {
 }
 
 // Store runs a parsed query against the index. Implementations rank by
-// relevance (title matches weigh more than body matches), newest first among
-// equals, and report how many documents match in all.
+// relevance (title matches weigh more than body matches) and report how many
+// documents match in all; they may stop counting past MaxTotal (returning
+// more than MaxTotal means "more than MaxTotal").
 type Store interface {
 	Search(ctx context.Context, q Query, f Filter) (hits []Hit, total int, err error)
 }
+
+// MaxTotal is as far as a search counts and ranks its matches: a reader
+// learns that there are "more than 1,000", and pages go no further (a
+// hundred pages of ten). Bounding it keeps every search fast whatever the
+// size of the archive.
+const MaxTotal = 1000
+
+// widenBelow is the number of results under which a search widens its Latin
+// words to prefixes: less than one page.
+const widenBelow = 10
 
 // ErrNoEdition is returned for a search without an edition.
 var ErrNoEdition = errors.New("search: no edition")
@@ -87,7 +98,8 @@ type Service struct {
 // Results is one page of results for a query.
 type Results struct {
 	Query Query
-	Total int // matching documents in all pages
+	Total int  // matching documents in all pages, at most MaxTotal
+	More  bool // more than MaxTotal documents match
 	Items []Result
 }
 
@@ -119,11 +131,24 @@ func (s *Service) Search(ctx context.Context, text string, f Filter) (*Results, 
 	if f.Limit <= 0 {
 		f.Limit = 10
 	}
-	hits, total, err := s.Store.Search(ctx, q, f)
+	// Words as typed first; Latin words widen to prefixes only when that
+	// finds less than a page. "water" then means water, not waterfront,
+	// and "the" not "their"; "libr" still finds library. (Prefixes are
+	// also the costly part of a query.)
+	exact := q.exact()
+	hits, total, err := s.Store.Search(ctx, exact, f)
 	if err != nil {
 		return nil, err
 	}
-	res.Total = total
+	if total < widenBelow && exact.differs(q) {
+		if hits, total, err = s.Store.Search(ctx, q, f); err != nil {
+			return nil, err
+		}
+	} else {
+		q = exact
+	}
+	res.Query = q
+	res.Total, res.More = min(total, MaxTotal), total > MaxTotal
 	words := s.SnippetWords
 	if words <= 0 {
 		words = 32

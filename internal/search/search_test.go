@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func terms(q Query) []string {
@@ -32,11 +33,12 @@ func TestParse(t *testing.T) {
 		{"", nil},
 		{"   ", nil},
 		{"Library", []string{"library*"}},
-		{"river clean-up", []string{"river*", "<clean up>*"}},
+		{"river clean-up", []string{"river*", "<clean up>"}},
+		{"river clean-ups", []string{"river*", "<clean ups>*"}},
 		{`"solar panels" school`, []string{"<solar panels>", "school*"}},
 		{`“Solar Panels”`, []string{"<solar panels>"}},
 		{"«کتاب خانه» مرکزی", []string{"<كتاب خانه>", "مركزي"}},
-		{"a b", []string{"a", "b"}}, // one letter: exact, never a prefix
+		{"a bc def", []string{"a", "bc", "def*"}}, // shorter than three letters: exact, never a prefix
 		{"2024", []string{"2024"}},
 		{"۱۴۰۳", []string{"1403"}},
 		{"می‌شود", []string{"<مي شود>"}},
@@ -44,8 +46,8 @@ func TestParse(t *testing.T) {
 		{"عــربي", []string{"عربي"}},
 		{"إسلام آب", []string{"اسلام", "اب"}},
 		{`"unclosed phrase`, []string{"<unclosed phrase>"}},
-		{`AND OR NOT - * ( ) ^ : +`, []string{"and*", "or*", "not*"}},
-		{`xx" OR "yy`, []string{"xx*", "or", "yy*"}},
+		{`AND OR NOT - * ( ) ^ : +`, []string{"and*", "or", "not*"}},
+		{`xxx" OR "yyy`, []string{"xxx*", "or", "yyy*"}},
 		{"river river RIVER", []string{"river*"}},
 		{`Nova-3`, []string{"<nova 3>"}},
 		{`Çka nëntor`, []string{"çka*", "nëntor*"}},
@@ -222,7 +224,66 @@ func TestServiceShapesResults(t *testing.T) {
 	if err != nil || !res.Query.Empty() || res.Total != 0 || st.q.Text != "" {
 		t.Errorf("empty query: %+v, %v, store asked %q", res, err, st.q.Text)
 	}
+	// Past MaxTotal the count stops: "more than".
+	st.hits = make([]Hit, MaxTotal+1)
+	res, err = svc.Search(context.Background(), "word", Filter{Edition: "fa"})
+	if err != nil || res.Total != MaxTotal || !res.More {
+		t.Errorf("capped count: total %d, more %v, %v", res.Total, res.More, err)
+	}
 	if _, err := svc.Search(context.Background(), "x", Filter{}); !errors.Is(err, ErrNoEdition) {
 		t.Errorf("no edition: %v", err)
+	}
+}
+
+func TestIsTokenRuneAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		want := unicode.In(r, unicode.L, unicode.N, unicode.M) || unicode.Is(unicode.Co, r)
+		if IsTokenRune(r) != want {
+			t.Fatalf("IsTokenRune(%U) = %v", r, !want)
+		}
+	}
+}
+
+// widenStore finds n documents for a query of whole words and m when a term
+// is a prefix, and records what it was asked.
+type widenStore struct {
+	n, m  int
+	asked []string
+}
+
+func (s *widenStore) Search(_ context.Context, q Query, _ Filter) ([]Hit, int, error) {
+	s.asked = append(s.asked, strings.Join(terms(q), " "))
+	total := s.n
+	for _, t := range q.Terms {
+		if t.Prefix {
+			total = s.m
+		}
+	}
+	return []Hit{{Kind: Article, ID: 1, Title: "Libraries and the library", Body: "x"}}, total, nil
+}
+
+func TestPrefixesWidenOnlyASparseSearch(t *testing.T) {
+	// Plenty of whole-word results: no prefixes, and only whole words marked.
+	st := &widenStore{n: 40, m: 90}
+	res, err := (&Service{Store: st}).Search(context.Background(), "library", Filter{Edition: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 40 || strings.Join(st.asked, "|") != "library" || render(res.Items[0].Title) != "Libraries and the [library]" {
+		t.Errorf("dense: total %d, asked %q, title %q", res.Total, st.asked, render(res.Items[0].Title))
+	}
+	// Fewer than a page: widened, and the marks follow the wider query.
+	st = &widenStore{n: 3, m: 90}
+	res, err = (&Service{Store: st}).Search(context.Background(), "librar", Filter{Edition: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 90 || strings.Join(st.asked, "|") != "librar|librar*" || render(res.Items[0].Title) != "[Libraries] and the [library]" {
+		t.Errorf("sparse: total %d, asked %q, title %q", res.Total, st.asked, render(res.Items[0].Title))
+	}
+	// Nothing to widen: asked once.
+	st = &widenStore{n: 0, m: 90}
+	if _, err := (&Service{Store: st}).Search(context.Background(), `"library" كتاب`, Filter{Edition: "en"}); err != nil || len(st.asked) != 1 {
+		t.Errorf("no prefix term: asked %q, %v", st.asked, err)
 	}
 }

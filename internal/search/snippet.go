@@ -61,8 +61,15 @@ func splitWords(text string) []word {
 	if start >= 0 {
 		out = append(out, word{start: start, end: len(text)})
 	}
+	one := make([]string, len(out)) // most words fold to one token
 	for i := range out {
-		out[i].toks = Tokens(i18n.Fold(text[out[i].start:out[i].end]))
+		f := i18n.Fold(text[out[i].start:out[i].end])
+		if f != "" && strings.IndexFunc(f, func(r rune) bool { return !IsTokenRune(r) }) < 0 {
+			one[i] = f
+			out[i].toks = one[i : i+1 : i+1]
+		} else {
+			out[i].toks = Tokens(f)
+		}
 	}
 	return out
 }

@@ -22,7 +22,7 @@ const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.bod
 	COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''), COALESCE(ap.bio, au.bio, ''), COALESCE(au.avatar_media_id, 0),
 	COALESCE(m.kind, ''), COALESCE(m.path, ''), COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0),
 	COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.title, ''), COALESCE(m.alt, ''), COALESCE(m.caption, ''),
-	COALESCE(m.credit, '')
+	COALESCE(m.credit, ''), COALESCE(m.variants, '')
 	FROM articles a
 	JOIN categories c ON c.id = a.primary_category_id
 	LEFT JOIN authors au ON au.id = a.author_id
@@ -43,7 +43,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 		&open, &a.TranslationGroup, &a.CommentCount, &a.OwnerID,
 		&cat.Slug, &cat.Name, &cat.ParentID,
 		&au.Slug, &au.Name, &au.Bio, &au.AvatarMediaID,
-		&m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height, &m.Title, &m.Alt, &m.Caption, &m.Credit)
+		&m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height, &m.Title, &m.Alt, &m.Caption, &m.Credit, &m.VariantList)
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +300,7 @@ func (s *Store) AttachMedia(ctx context.Context, articleID int64, mediaIDs []int
 // ArticleAttachments lists an article's downloadable files.
 func (s *Store) ArticleAttachments(ctx context.Context, articleID int64) ([]*media.Media, error) {
 	rows, err := s.query(ctx, `SELECT m.id, m.kind, m.path, m.filename, m.mime, m.size, m.width, m.height, m.title, m.alt,
-		m.caption, m.credit, m.sha256, m.created_at FROM media m JOIN article_attachments aa ON aa.media_id = m.id
+		m.caption, m.credit, m.sha256, m.created_at, COALESCE(m.uploaded_by, 0), m.variants FROM media m JOIN article_attachments aa ON aa.media_id = m.id
 		WHERE aa.article_id = ? ORDER BY aa.position`, articleID)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -77,24 +78,43 @@ func (s *Store) AttachmentsOfArticles(ctx context.Context, ids []int64) (map[int
 	return out, rows.Err()
 }
 
+// articleSelectDrivenBy is articleSelect reading the rows of from (a
+// derived table aliased as the caller likes) first, joined to each article
+// by the caller's WHERE. CROSS JOIN makes SQLite loop over from on the
+// outside — a few candidate ids probed by primary key — instead of walking
+// a whole edition's listing index; other databases plan it as a plain join.
+func articleSelectDrivenBy(from string) string {
+	return strings.Replace(articleSelect, "FROM articles a", "FROM "+from+" CROSS JOIN articles a", 1)
+}
+
+// candidates is how many of the best-scored articles the related and
+// most-read queries look up before their final order: enough to survive
+// drafts and ties, few enough that a page costs a handful of key lookups
+// even on a site with a hundred thousand articles.
+const candidates = 50
+
 // RelatedArticles ranks the other published articles of a's edition by how
 // many tags and categories they share with a (each shared term counts one),
 // then by recency, in one query. Articles sharing nothing are left out.
+// Tags and categories belong to one edition, so every candidate is in a's.
+// The scores are exact; of the articles with the same score, the newest by
+// creation (id) are the candidates, then ordered by publication time.
 func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before time.Time, limit int) ([]*content.Article, error) {
 	if limit <= 0 {
 		limit = 3
 	}
-	rows, err := s.query(ctx, `WITH overlap AS (
-			SELECT o.article_id AS id, COUNT(*) AS n FROM article_tags mine
+	rows, err := s.query(ctx, `WITH shared AS (
+			SELECT o.article_id AS id FROM article_tags mine
 			JOIN article_tags o ON o.tag_id = mine.tag_id AND o.article_id <> mine.article_id
-			WHERE mine.article_id = ? GROUP BY o.article_id
+			WHERE mine.article_id = ?
 			UNION ALL
-			SELECT o.article_id, COUNT(*) FROM article_categories mine
+			SELECT o.article_id FROM article_categories mine
 			JOIN article_categories o ON o.category_id = mine.category_id AND o.article_id <> mine.article_id
-			WHERE mine.article_id = ? GROUP BY o.article_id
-		), score AS (SELECT id, SUM(n) AS n FROM overlap GROUP BY id)
-		`+articleSelect+` JOIN score ON score.id = a.id
-		WHERE a.edition = ? AND a.status = ? AND a.published_at <= ?
+			WHERE mine.article_id = ?
+		)
+		`+articleSelectDrivenBy(`(SELECT id, COUNT(*) AS n FROM shared GROUP BY id ORDER BY n DESC, id DESC LIMIT `+
+		strconv.Itoa(candidates)+`) score`)+`
+		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT ?`,
 		a.ID, a.ID, a.Edition, string(content.Published), unix(before), limit)
 	if err != nil {
@@ -103,17 +123,20 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 	return collectArticles(rows)
 }
 
-// MostRead lists the published articles of an edition read most since a
-// time (whole days, UTC), then the newest first among equals.
+// MostRead lists the published articles of an edition read most from the
+// day of since to the day of before (whole days, UTC), then the newest
+// first among equals. It reads one stretch of the (edition, day) key and
+// looks up only the best-read candidates.
 func (s *Store) MostRead(ctx context.Context, edition string, since, before time.Time, limit int) ([]*content.Article, error) {
 	if limit <= 0 {
 		limit = 5
 	}
-	rows, err := s.query(ctx, articleSelect+` JOIN (SELECT article_id, SUM(views) AS total FROM article_views
-		WHERE day >= ? GROUP BY article_id) v ON v.article_id = a.id
-		WHERE a.edition = ? AND a.status = ? AND a.published_at <= ?
+	rows, err := s.query(ctx, articleSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
+		WHERE edition = ? AND day BETWEEN ? AND ? GROUP BY article_id ORDER BY total DESC, article_id DESC LIMIT `+
+		strconv.Itoa(candidates)+`) v`)+`
+		WHERE a.id = v.article_id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY v.total DESC, a.published_at DESC, a.id DESC LIMIT ?`,
-		readership.Day(since), edition, string(content.Published), unix(before), limit)
+		edition, readership.Day(since), readership.Day(before), edition, string(content.Published), unix(before), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -135,9 +158,9 @@ func (s *Store) AddArticleViews(ctx context.Context, views []readership.View) er
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, s.dialect.Rebind(`INSERT INTO article_views (article_id, day, views)
-		SELECT id, ?, ? FROM articles WHERE edition = ? AND slug = ?
-		ON CONFLICT (article_id, day) DO UPDATE SET views = article_views.views + excluded.views`))
+	st, err := tx.PrepareContext(ctx, s.dialect.Rebind(`INSERT INTO article_views (edition, day, article_id, views)
+		SELECT edition, ?, id, ? FROM articles WHERE edition = ? AND slug = ?
+		ON CONFLICT (edition, day, article_id) DO UPDATE SET views = article_views.views + excluded.views`))
 	if err != nil {
 		return err
 	}
@@ -207,23 +230,26 @@ func (s *Store) ArticleRefs(ctx context.Context, f content.RefFilter) ([]content
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
+	// The versions are found through the translation-group index alone;
+	// unpublished ones are skipped here, so no planner is tempted to walk
+	// a status index instead.
 	trows, err := s.query(ctx, `WITH page AS (`+page+`)
-		SELECT page.id, t.edition, t.slug, t.published_at FROM page
+		SELECT page.id, t.edition, t.slug, t.status, t.published_at FROM page
 		JOIN articles t ON t.translation_group = page.translation_group AND t.id <> page.id
-		WHERE t.status = ? AND t.published_at <= ? ORDER BY page.id, t.edition`,
-		append(append(args, f.Limit, f.Offset), string(content.Published), unix(f.Before))...)
+		ORDER BY page.id, t.edition`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, err
 	}
 	defer trows.Close()
 	for trows.Next() {
 		var id, pub int64
+		var status string
 		var t content.ArticleRef
-		if err := trows.Scan(&id, &t.Edition, &t.Slug, &pub); err != nil {
+		if err := trows.Scan(&id, &t.Edition, &t.Slug, &status, &pub); err != nil {
 			return nil, err
 		}
 		t.PublishedAt = fromUnix(pub)
-		if i, ok := index[id]; ok {
+		if i, ok := index[id]; ok && content.Status(status) == content.Published && !t.PublishedAt.After(f.Before) {
 			out[i].Translations = append(out[i].Translations, t)
 		}
 	}

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/search"
@@ -15,8 +17,8 @@ var _ search.Store = (*Store)(nil)
 // folded text of a document is stored and how a query finds and ranks
 // documents. SQLite's is FTS5 (search_sqlite.go); PostgreSQL brings its own
 // (tsvector) behind the same methods. Everything else — which items are
-// indexed, when, the filters and loading the results — is portable and
-// lives here.
+// indexed, when, under which ids, the filters and loading the results — is
+// portable and lives here.
 type searchEngine interface {
 	// writeText stores the folded title and body of document id, replacing
 	// what it had.
@@ -27,14 +29,68 @@ type searchEngine interface {
 	clear(ctx context.Context, s *Store) error
 	// texts counts the documents that have text in the index.
 	texts(ctx context.Context, s *Store) (int, error)
-	// page returns SQL and arguments selecting (kind, item_id, total) of the
-	// documents d that match q and satisfy where (a condition on d with
-	// whereArgs), best first, then newest first; total is the number of
-	// matching rows before LIMIT and OFFSET, which the query ends with (the
-	// caller appends their two arguments).
-	page(q search.Query, where string, whereArgs []any) (string, []any)
-	// count returns SQL and arguments counting those documents.
-	count(q search.Query, where string, whereArgs []any) (string, []any)
+	// rank returns the ids of one page of the documents in scope that match
+	// q, best first, and how many match (it may stop counting past
+	// search.MaxTotal).
+	rank(ctx context.Context, s *Store, q search.Query, sc searchScope, offset, limit int) (ids []int64, total int, err error)
+}
+
+// searchScope is what one search may see. Lo and Hi bound the document ids
+// (see docKey): one edition, within the date filters. Where holds the other
+// filters as a condition on search_documents d (empty when there are none).
+type searchScope struct {
+	Lo, Hi int64
+	Where  string
+	Args   []any
+	Filter search.Filter // the filters themselves, for engines that want columns
+}
+
+// Document ids order the index by edition, then publication time:
+//
+//	id = edition << 53 | (published_at + 2^32) << 20 | sequence
+//
+// with the edition's number from search_editions (1 to 1023), published_at
+// in Unix seconds (years 1834 to 2106) and a sequence for items published in
+// the same second. An engine can then filter an edition and a date range as
+// an id range and read the newest matches first without sorting.
+const (
+	keyEditionShift = 53
+	keyTimeShift    = 20
+	keyTimeOffset   = int64(1) << 32
+	keyTimeMax      = int64(1)<<33 - 1
+	keySequenceMax  = int64(1)<<keyTimeShift - 1
+)
+
+// docKey is the smallest id of the documents of edition number ed published
+// in the second of t.
+func docKey(ed int64, t time.Time) int64 {
+	sec := min(max(unix(t)+keyTimeOffset, 0), keyTimeMax)
+	return ed<<keyEditionShift | sec<<keyTimeShift
+}
+
+// editionNumber gives an edition's number in document ids, assigning the
+// next free one when create is set; ok is false for an edition that has
+// never been indexed.
+func (s *Store) editionNumber(ctx context.Context, code string, create bool) (n int64, ok bool, err error) {
+	err = s.queryRow(ctx, "SELECT n FROM search_editions WHERE code = ?", code).Scan(&n)
+	if err == nil || !isNoRows(err) || !create {
+		return n, err == nil, ignoreNoRows(err)
+	}
+	if err := s.queryRow(ctx, "SELECT COALESCE(MAX(n), 0) + 1 FROM search_editions").Scan(&n); err != nil {
+		return 0, false, err
+	}
+	if n > 1023 {
+		return 0, false, errors.New("search index: more than 1023 editions")
+	}
+	_, err = s.exec(ctx, "INSERT INTO search_editions (code, n) VALUES (?, ?)", code, n)
+	return n, err == nil, err
+}
+
+func ignoreNoRows(err error) error {
+	if isNoRows(err) {
+		return nil
+	}
+	return err
 }
 
 func (s *Store) searchEngine() (searchEngine, error) {
@@ -89,23 +145,48 @@ func (s *Store) indexArticleIDs(ctx context.Context, ids []int64) error {
 	return nil
 }
 
-// index adds a document to the index or replaces its earlier version.
+// index adds a document to the index or replaces its earlier version. A
+// document keeps its id while its edition and publication second stay; else
+// it moves to a new id.
 func (s *Store) index(ctx context.Context, d search.Document) error {
 	eng, err := s.searchEngine()
 	if err != nil {
 		return err
 	}
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		var id int64
-		err := s.queryRow(ctx, "SELECT id FROM search_documents WHERE kind = ? AND item_id = ?", string(d.Kind), d.ID).Scan(&id)
-		switch {
-		case isNoRows(err):
-			id, err = s.insert(ctx, "INSERT INTO search_documents (kind, item_id, edition, published_at) VALUES (?, ?, ?, ?)",
-				string(d.Kind), d.ID, d.Edition, unix(d.PublishedAt))
-		case err == nil:
-			_, err = s.exec(ctx, "UPDATE search_documents SET edition = ?, published_at = ? WHERE id = ?", d.Edition, unix(d.PublishedAt), id)
-		}
+		ed, _, err := s.editionNumber(ctx, d.Edition, true)
 		if err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		base := docKey(ed, d.PublishedAt)
+		var id int64
+		err = s.queryRow(ctx, "SELECT id FROM search_documents WHERE kind = ? AND item_id = ?", string(d.Kind), d.ID).Scan(&id)
+		switch {
+		case err == nil && id >= base && id <= base+keySequenceMax:
+			_, err = s.exec(ctx, "UPDATE search_documents SET edition = ?, published_at = ? WHERE id = ?", d.Edition, unix(d.PublishedAt), id)
+			if err != nil {
+				return fmt.Errorf("search index: %w", err)
+			}
+			return eng.writeText(ctx, s, id, d.IndexTitle(), d.IndexBody())
+		case err == nil: // moved to another edition or time
+			if err := eng.deleteText(ctx, s, id); err != nil {
+				return err
+			}
+			if _, err := s.exec(ctx, "DELETE FROM search_documents WHERE id = ?", id); err != nil {
+				return err
+			}
+		case !isNoRows(err):
+			return fmt.Errorf("search index: %w", err)
+		}
+		if err := s.queryRow(ctx, "SELECT COALESCE(MAX(id) + 1, ?) FROM search_documents WHERE id BETWEEN ? AND ?",
+			base, base, base+keySequenceMax).Scan(&id); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		if id > base+keySequenceMax {
+			return errors.New("search index: too many items published in one second")
+		}
+		if _, err := s.exec(ctx, "INSERT INTO search_documents (id, kind, item_id, edition, published_at) VALUES (?, ?, ?, ?, ?)",
+			id, string(d.Kind), d.ID, d.Edition, unix(d.PublishedAt)); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 		return eng.writeText(ctx, s, id, d.IndexTitle(), d.IndexBody())
@@ -212,7 +293,7 @@ func (s *Store) documents(ctx context.Context, kind search.Kind, q string, after
 }
 
 // Search returns one page of the published documents of an edition that
-// match q, ranked, and how many match in all.
+// match q, ranked, and how many match (counted up to search.MaxTotal + 1).
 func (s *Store) Search(ctx context.Context, q search.Query, f search.Filter) ([]search.Hit, int, error) {
 	eng, err := s.searchEngine()
 	if err != nil {
@@ -221,51 +302,55 @@ func (s *Store) Search(ctx context.Context, q search.Query, f search.Filter) ([]
 	if q.Empty() {
 		return nil, 0, nil
 	}
-	where, whereArgs := searchWhere(f)
+	ed, ok, err := s.editionNumber(ctx, f.Edition, false)
+	if err != nil || !ok {
+		return nil, 0, err // an edition with nothing indexed yet
+	}
+	sc, ok := searchScopeOf(ed, f)
+	if !ok {
+		return nil, 0, nil // an empty date range
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 10
 	}
-	sqlText, args := eng.page(q, where, whereArgs)
-	rows, err := s.query(ctx, sqlText, append(args, limit, max(0, f.Offset))...)
-	if err != nil {
-		return nil, 0, err
+	ids, total, err := eng.rank(ctx, s, q, sc, max(0, f.Offset), limit)
+	if err != nil || len(ids) == 0 {
+		return nil, total, err
 	}
 	type ref struct {
 		kind search.Kind
 		id   int64
 	}
-	var refs []ref
-	total := 0
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.query(ctx, "SELECT id, kind, item_id FROM search_documents WHERE id IN ("+placeholders(len(ids))+")", args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	refs := map[int64]ref{}
+	byKind := map[search.Kind][]int64{}
 	for rows.Next() {
+		var doc int64
 		var r ref
 		var kind string
-		if err := rows.Scan(&kind, &r.id, &total); err != nil {
+		if err := rows.Scan(&doc, &kind, &r.id); err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
 		r.kind = search.Kind(kind)
-		refs = append(refs, r)
+		refs[doc] = r
+		byKind[r.kind] = append(byKind[r.kind], r.id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	if len(refs) == 0 {
-		if f.Offset > 0 { // past the end: the window function saw no row
-			sqlText, args := eng.count(q, where, whereArgs)
-			err := s.queryRow(ctx, sqlText, args...).Scan(&total)
-			return nil, total, err
-		}
-		return nil, 0, nil
-	}
-	byKind := map[search.Kind][]int64{}
-	for _, r := range refs {
-		byKind[r.kind] = append(byKind[r.kind], r.id)
-	}
 	loaded := map[ref]search.Hit{}
-	for kind, ids := range byKind {
-		hits, err := s.searchHits(ctx, kind, ids)
+	for kind, items := range byKind {
+		hits, err := s.searchHits(ctx, kind, items)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -273,45 +358,46 @@ func (s *Store) Search(ctx context.Context, q search.Query, f search.Filter) ([]
 			loaded[ref{h.Kind, h.ID}] = h
 		}
 	}
-	out := make([]search.Hit, 0, len(refs))
-	for _, r := range refs {
-		if h, ok := loaded[r]; ok {
+	out := make([]search.Hit, 0, len(ids))
+	for _, doc := range ids {
+		if h, ok := loaded[refs[doc]]; ok {
 			out = append(out, h)
 		}
 	}
 	return out, total, nil
 }
 
-// searchWhere is the portable filter on search_documents d.
-func searchWhere(f search.Filter) (string, []any) {
-	conds := []string{"d.edition = ?"}
-	args := []any{f.Edition}
-	if !f.Before.IsZero() {
-		conds = append(conds, "d.published_at <= ?")
-		args = append(args, unix(f.Before))
-	}
+// searchScopeOf turns a filter into a scope: the id range of edition number
+// ed between the dates, and the other filters as conditions on d. ok is
+// false when the dates leave nothing.
+func searchScopeOf(ed int64, f search.Filter) (sc searchScope, ok bool) {
+	sc.Filter = f
+	sc.Lo, sc.Hi = ed<<keyEditionShift, (ed+1)<<keyEditionShift-1
 	if !f.From.IsZero() {
-		conds = append(conds, "d.published_at >= ?")
-		args = append(args, unix(f.From))
+		sc.Lo = max(sc.Lo, docKey(ed, f.From))
 	}
-	if !f.To.IsZero() {
-		conds = append(conds, "d.published_at < ?")
-		args = append(args, unix(f.To))
+	if !f.To.IsZero() { // exclusive
+		sc.Hi = min(sc.Hi, docKey(ed, f.To)-1)
 	}
+	if !f.Before.IsZero() { // inclusive, to the second
+		sc.Hi = min(sc.Hi, docKey(ed, f.Before.Truncate(time.Second).Add(time.Second))-1)
+	}
+	var conds []string
 	if len(f.Kinds) > 0 {
 		conds = append(conds, "d.kind IN ("+placeholders(len(f.Kinds))+")")
 		for _, k := range f.Kinds {
-			args = append(args, string(k))
+			sc.Args = append(sc.Args, string(k))
 		}
 	}
 	if len(f.CategoryIDs) > 0 {
-		conds = append(conds, "d.kind = 'article' AND d.item_id IN (SELECT article_id FROM article_categories WHERE category_id IN ("+
+		conds = append(conds, "d.kind = 'article' AND EXISTS (SELECT 1 FROM article_categories ac WHERE ac.article_id = d.item_id AND ac.category_id IN ("+
 			placeholders(len(f.CategoryIDs))+"))")
 		for _, id := range f.CategoryIDs {
-			args = append(args, id)
+			sc.Args = append(sc.Args, id)
 		}
 	}
-	return strings.Join(conds, " AND "), args
+	sc.Where = strings.Join(conds, " AND ")
+	return sc, sc.Lo <= sc.Hi
 }
 
 // searchHits loads what a result shows for items of one kind.

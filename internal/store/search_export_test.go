@@ -2,6 +2,14 @@ package store
 
 import "context"
 
+// SetSearchWindowForTest changes how many of the newest matches SQLite
+// ranks with bm25, so a test can cross the window with a few documents.
+func SetSearchWindowForTest(n int) (restore func()) {
+	old := fts5Window
+	fts5Window = n
+	return func() { fts5Window = old }
+}
+
 // ExecForTest runs raw SQL, so a test can act as a write path the store's
 // own methods do not take (an admin tool, a future delete).
 func (s *Store) ExecForTest(ctx context.Context, q string, args ...any) error {

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/masthead-news/masthead/internal/search"
@@ -56,20 +58,58 @@ func fts5Match(q search.Query) string {
 	return strings.Join(parts, " AND ")
 }
 
-// The FTS5 match runs first (CROSS JOIN fixes the join order), so the cost
-// follows the number of matching documents, never the size of an edition.
-func (fts5) page(q search.Query, where string, whereArgs []any) (string, []any) {
-	sql := `SELECT d.kind, d.item_id, COUNT(*) OVER ()
-		FROM (SELECT rowid AS doc, bm25(search_index, ` + fts5TitleWeight + `, ` + fts5BodyWeight + `) AS score
-			FROM search_index WHERE search_index MATCH ?) m
-		CROSS JOIN search_documents d ON d.id = m.doc
-		WHERE ` + where + `
-		ORDER BY m.score, d.published_at DESC, d.id DESC LIMIT ? OFFSET ?`
-	return sql, append([]any{fts5Match(q)}, whereArgs...)
-}
+// fts5Window is how many of the newest matches a search counts and bm25
+// ranks: search.MaxTotal. FTS5's bm25 costs microseconds per matching row
+// (it reads each row's column sizes), so ranking every match of a common
+// word in a large archive would take a tenth of a second. Document ids are
+// in publication order (docKey), so FTS5 reads the newest matches first and
+// stops; one statement gives the count and the scores, and a Latin prefix is
+// expanded once.
+var fts5Window = search.MaxTotal
 
-func (fts5) count(q search.Query, where string, whereArgs []any) (string, []any) {
-	sql := `SELECT COUNT(*) FROM (SELECT rowid AS doc FROM search_index WHERE search_index MATCH ?) m
-		CROSS JOIN search_documents d ON d.id = m.doc WHERE ` + where
-	return sql, append([]any{fts5Match(q)}, whereArgs...)
+func (fts5) rank(ctx context.Context, s *Store, q search.Query, sc searchScope, offset, limit int) ([]int64, int, error) {
+	// The FTS5 table runs first (CROSS JOIN keeps that order) within the
+	// rowid range; the filters on d, if any, follow each match.
+	from := " FROM search_index"
+	where := " WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?"
+	args := []any{fts5Match(q), sc.Lo, sc.Hi}
+	if sc.Where != "" {
+		from += " CROSS JOIN search_documents d ON d.id = search_index.rowid"
+		where += " AND " + sc.Where
+		args = append(args, sc.Args...)
+	}
+	rows, err := s.query(ctx, "SELECT search_index.rowid, bm25(search_index, "+fts5TitleWeight+", "+fts5BodyWeight+")"+
+		from+where+" ORDER BY search_index.rowid DESC LIMIT ?", append(args, fts5Window+1)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	type scored struct {
+		id    int64
+		score float64
+	}
+	var all []scored
+	for rows.Next() {
+		var r scored
+		if err := rows.Scan(&r.id, &r.score); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	total := len(all)
+	all = all[:min(total, fts5Window)]
+	// bm25 is negative, lower is better; newer first among equals.
+	slices.SortStableFunc(all, func(a, b scored) int { return cmp.Compare(a.score, b.score) })
+	if offset >= len(all) {
+		return nil, total, nil
+	}
+	var ids []int64
+	for _, r := range all[offset:min(len(all), offset+limit)] {
+		ids = append(ids, r.id)
+	}
+	return ids, total, nil
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/search"
+	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
@@ -81,5 +83,94 @@ func TestSearchIndexSurvivesOtherWritePaths(t *testing.T) {
 	must(s.ReindexAll(ctx))
 	if n := count(); n != 1 {
 		t.Fatalf("after ReindexAll: %d, want 1", n)
+	}
+}
+
+// TestSearchRanksTheNewestWindow: a search counts and bm25-ranks the newest
+// matches up to the window (search.MaxTotal); a count past it means "more",
+// and pages stop there.
+func TestSearchRanksTheNewestWindow(t *testing.T) {
+	restore := store.SetSearchWindowForTest(5)
+	defer restore()
+	ctx := context.Background()
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(s.SaveEdition(ctx, &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
+		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "S", ListingMode: "excerpt", PerPage: 10}}))
+	cat := &content.Category{Edition: "en", Slug: "news", Name: "News"}
+	must(s.CreateCategory(ctx, cat))
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var arts []*content.Article // arts[i] is i days old
+	for i := 0; i < 12; i++ {
+		a := &content.Article{Edition: "en", Slug: fmt.Sprintf("a%d", i), Title: "Weekly notes", BodyHTML: "<p>A word about the harbour.</p>",
+			PrimaryCategoryID: cat.ID, CategoryIDs: []int64{cat.ID}, External: content.Byline{Writer: "W"}, Status: content.Published,
+			PublishedAt: base.AddDate(0, 0, -i), CreatedAt: base, UpdatedAt: base}
+		if i == 3 || i == 9 {
+			a.Title = "Harbour news" // the title matches: best in bm25
+		}
+		must(s.CreateArticle(ctx, a))
+		arts = append(arts, a)
+	}
+	page := func(f search.Filter, offset, limit int) ([]int64, int) {
+		t.Helper()
+		f.Edition, f.Offset, f.Limit = "en", offset, limit
+		hits, total, err := s.Search(ctx, search.Parse("harbour"), f)
+		must(err)
+		var ids []int64
+		for _, h := range hits {
+			ids = append(ids, h.ID)
+		}
+		return ids, total
+	}
+	first, total := page(search.Filter{}, 0, 3)
+	second, _ := page(search.Filter{}, 3, 3)
+	beyond, _ := page(search.Filter{}, 6, 3)
+	want := []int64{arts[3].ID, arts[0].ID, arts[1].ID, arts[2].ID, arts[4].ID} // the 5 newest, the title match first
+	if total != 6 || fmt.Sprint(append(first, second...)) != fmt.Sprint(want) || len(beyond) != 0 {
+		t.Fatalf("total %d, pages %v %v %v; want 6 (more than 5), %v, nothing", total, first, second, beyond, want)
+	}
+	// A date range reaches older matches: the window is the newest within it.
+	old, total := page(search.Filter{To: base.AddDate(0, 0, -5)}, 0, 10) // 6 to 11 days old
+	if total != 6 || len(old) != 5 || old[0] != arts[9].ID {
+		t.Fatalf("older range: %v (total %d)", old, total)
+	}
+	// Moving an article in time moves it in the index, once.
+	arts[11].PublishedAt = base.AddDate(0, 0, 1)
+	must(s.UpdateArticle(ctx, arts[11]))
+	if got, _ := page(search.Filter{}, 0, 12); len(got) != 5 || got[1] != arts[11].ID {
+		t.Fatalf("after moving the oldest article to the newest: %v", got)
+	}
+	docs, texts, err := s.SearchIndexSize(ctx)
+	must(err)
+	if docs != 12 || texts != 12 {
+		t.Fatalf("index size %d/%d after a move", docs, texts)
+	}
+	// Date filters select by publication time.
+	hits, total, err := s.Search(ctx, search.Parse("harbour"), search.Filter{Edition: "en", From: base.AddDate(0, 0, -2), To: base})
+	must(err)
+	if total != 2 || len(hits) != 2 {
+		t.Fatalf("two days: %d hits, total %d", len(hits), total)
+	}
+	hits, _, err = s.Search(ctx, search.Parse("harbour"), search.Filter{Edition: "en", Before: base})
+	must(err)
+	for _, h := range hits {
+		if h.ID == arts[11].ID {
+			t.Fatal("an article after Before is found")
+		}
+	}
+	if hits, total, err := s.Search(ctx, search.Parse("harbour"), search.Filter{Edition: "xx"}); err != nil || total != 0 || len(hits) != 0 {
+		t.Fatalf("unknown edition: %v %d %v", hits, total, err)
 	}
 }

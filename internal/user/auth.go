@@ -54,8 +54,18 @@ func (l *limiter) fail(key string, now time.Time) {
 	if l.fails == nil {
 		l.fails = map[string][]time.Time{}
 	}
+	if len(l.fails) >= limiterSweepAt {
+		// Keys that nobody asks about again are pruned only here, so
+		// addresses typed once by a scanner cannot grow the map forever.
+		for k := range l.fails {
+			l.prune(k, now)
+		}
+	}
 	l.fails[key] = append(l.prune(key, now), now)
 }
+
+// limiterSweepAt is the number of keys at which a failure sweeps them all.
+const limiterSweepAt = 10000
 
 func (l *limiter) reset(key string) {
 	l.mu.Lock()
@@ -95,7 +105,9 @@ func (a *Auth) now() time.Time {
 
 // Login checks a password, limited per account and per client address, and
 // opens a new session. The caller sets the returned token as the cookie and
-// ends the session it replaces (session ids rotate at every sign-in).
+// ends the session it replaces (session ids rotate at every sign-in). For an
+// account with two-factor sign-in the error is ErrTwoFactorRequired and the
+// token is a challenge for CompleteLogin, not a session.
 func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*User, string, error) {
 	now := a.now()
 	acct, ip := "account:"+strings.ToLower(strings.TrimSpace(email)), "ip:"+clientIP
@@ -119,6 +131,16 @@ func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*Us
 		return nil, "", err
 	}
 	a.lim.reset(acct)
+	// With two-factor sign-in on, no session yet: a challenge waits for the code.
+	if tf, err := a.TwoFactor(ctx, u.ID); err != nil {
+		return nil, "", err
+	} else if tf.Enabled() {
+		challenge, err := a.challenge(ctx, u.ID, now)
+		if err != nil {
+			return nil, "", err
+		}
+		return u, challenge, ErrTwoFactorRequired
+	}
 	token, err := a.open(ctx, u.ID, now)
 	if err != nil {
 		return nil, "", err

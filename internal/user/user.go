@@ -65,6 +65,8 @@ type Store interface {
 	TouchSession(ctx context.Context, hash string, seen, expires time.Time) error
 	DeleteSession(ctx context.Context, hash string) error
 	DeleteUserSessions(ctx context.Context, userID int64) error
+
+	SecurityStore // password resets and two-factor sign-in (security.go)
 }
 
 // ErrExists is returned when an address already has an account.
@@ -111,11 +113,22 @@ func (s *Service) Add(ctx context.Context, email, name string, role Role, passwo
 
 // argon2id parameters (RFC 9106's second recommended option, lighter memory).
 const (
-	argonTime    = 3
-	argonMemory  = 64 * 1024
 	argonThreads = 2
 	argonKeyLen  = 32
 )
+
+// argonTime and argonMemory are the cost of a new hash; CheckPassword reads
+// the cost stored in each hash, so lowering them never weakens old hashes.
+var (
+	argonTime   uint32 = 3
+	argonMemory uint32 = 64 * 1024
+)
+
+// UseFastHashingForTests makes new password hashes cheap. Test suites that
+// create many accounts call it from TestMain; the binary never does.
+func UseFastHashingForTests() {
+	argonTime, argonMemory = 1, 1024
+}
 
 // HashPassword returns an argon2id hash in the PHC string format.
 func HashPassword(password string) string {

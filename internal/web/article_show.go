@@ -104,7 +104,7 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request, a *content.
 	if preview {
 		p.Robots = "noindex"
 	}
-	ap := &ArticlePage{Page: p, Article: s.card(r, re, a, false), Body: template.HTML(a.BodyHTML), CommentsOpen: a.CommentsOpen}
+	ap := &ArticlePage{Page: p, Article: s.card(r, re, a, false), Body: template.HTML(s.responsiveBody(ctx, a.BodyHTML)), CommentsOpen: a.CommentsOpen}
 	if a.UpdatedAt.Sub(a.PublishedAt) > time.Hour {
 		ap.UpdatedISO, ap.Updated = a.UpdatedAt.Format(time.RFC3339), re.locale.Date(a.UpdatedAt)
 	}

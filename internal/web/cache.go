@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,10 +86,12 @@ type pageCache struct {
 	bytes   int64
 	gen     uint64 // the version of every entry held
 	epoch   uint64
-	flights map[string]chan struct{}
+	flights map[string]*flight
 	varies  map[string][]string // base → the request headers its page varies on
 
 	hits, misses atomic.Uint64
+
+	onWait func() // tests: called when a request starts waiting for a flight
 }
 
 // cacheEntry is one encoding of one page.
@@ -106,7 +109,7 @@ type cacheEntry struct {
 
 func newPageCache(maxBytes int64) *pageCache {
 	c := &pageCache{maxBytes: maxBytes, maxEntry: max(maxBytes/8, 1), items: map[string]*cacheEntry{},
-		flights: map[string]chan struct{}{}, varies: map[string][]string{}}
+		flights: map[string]*flight{}, varies: map[string][]string{}}
 	c.lru.next, c.lru.prev = &c.lru, &c.lru
 	return c
 }
@@ -171,27 +174,55 @@ func (c *pageCache) varyOf(base string) []string {
 	return c.varies[base]
 }
 
-// begin marks a rendering of base as in flight. It returns nil when this
-// caller should render, or a channel closed when another caller's rendering
-// of the same page is done.
-func (c *pageCache) begin(base string) (wait <-chan struct{}) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if ch, ok := c.flights[base]; ok {
-		return ch
-	}
-	c.flights[base] = make(chan struct{})
-	return nil
+// flight is one rendering of a page in progress. Readers who ask for the
+// same page meanwhile wait for it and take its result, even one that could
+// not be stored, when it was rendered at the version their request began
+// with — the same rule as for a stored entry, so it is never stale.
+type flight struct {
+	done       chan struct{}
+	gen, epoch uint64
+	entries    []*cacheEntry // set before done closes; nil if not reusable
 }
 
-func (c *pageCache) end(base string) {
+// begin marks a rendering of key as in flight. It returns a nil wait when
+// this caller should render (and then call end), or the flight to wait for.
+func (c *pageCache) begin(key string, gen, epoch uint64) (f *flight, wait bool) {
 	c.mu.Lock()
-	ch := c.flights[base]
-	delete(c.flights, base)
-	c.mu.Unlock()
-	if ch != nil {
-		close(ch)
+	defer c.mu.Unlock()
+	if f, ok := c.flights[key]; ok {
+		if c.onWait != nil {
+			c.onWait()
+		}
+		return f, true
 	}
+	f = &flight{done: make(chan struct{}), gen: gen, epoch: epoch}
+	c.flights[key] = f
+	return f, false
+}
+
+// end publishes a flight's result (nil when it is not reusable) to its
+// waiters.
+func (c *pageCache) end(key string, f *flight, entries []*cacheEntry) {
+	c.mu.Lock()
+	if c.flights[key] == f {
+		delete(c.flights, key)
+	}
+	f.entries = entries
+	c.mu.Unlock()
+	close(f.done)
+}
+
+// result gives the flight's entry with key, if the waiter may use it.
+func (f *flight) result(key string, gen, epoch uint64) *cacheEntry {
+	if f.gen != gen || f.epoch != epoch {
+		return nil
+	}
+	for _, e := range f.entries {
+		if e.key == key {
+			return e
+		}
+	}
+	return nil
 }
 
 // Len and Bytes report the cache's fill, for metrics and tests.
@@ -249,7 +280,10 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		}
 		enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
 		if s.cache == nil {
-			s.renderCaptured(w, r, next, enc, "", 0, 0)
+			if s.acquireRender(r) {
+				defer s.releaseRender()
+				s.renderCaptured(w, r, next, enc, "", 0, 0)
+			}
 			return
 		}
 		// The version is read before rendering: a write that commits while
@@ -258,7 +292,8 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		base := s.cacheBase(r)
 		for attempt := 0; ; attempt++ {
 			variant := s.cacheVariant(r, s.cache.varyOf(base))
-			if e := s.cache.get(base+"\x00"+variant+"\x00"+encodingNames[enc], gen, epoch, s.now().UnixNano()); e != nil {
+			key := base + "\x00" + variant + "\x00" + encodingNames[enc]
+			if e := s.cache.get(key, gen, epoch, s.now().UnixNano()); e != nil {
 				s.cache.hits.Add(1)
 				r.Pattern = e.pattern
 				serveEntry(w, r, e, hdrHit)
@@ -269,21 +304,59 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			}
 			// One rendering per page at a time: a burst of readers after a
 			// publish waits for the first one's result.
-			wait := s.cache.begin(base + "\x00" + variant)
-			if wait == nil {
-				defer s.cache.end(base + "\x00" + variant)
-				break
+			f, wait := s.cache.begin(base+"\x00"+variant, gen, epoch)
+			if !wait {
+				var entries []*cacheEntry
+				defer func() { s.cache.end(base+"\x00"+variant, f, entries) }()
+				s.cache.misses.Add(1)
+				if s.acquireRender(r) {
+					defer s.releaseRender()
+					entries = s.renderCaptured(w, r, next, enc, base, gen, epoch)
+				}
+				return
 			}
 			select {
-			case <-wait:
+			case <-f.done:
 			case <-r.Context().Done():
+				return
+			}
+			if e := f.result(key, gen, epoch); e != nil {
+				s.cache.hits.Add(1)
+				r.Pattern = e.pattern
+				serveEntry(w, r, e, hdrHit)
 				return
 			}
 		}
 		s.cache.misses.Add(1)
-		s.renderCaptured(w, r, next, enc, base, gen, epoch)
+		if s.acquireRender(r) {
+			defer s.releaseRender()
+			s.renderCaptured(w, r, next, enc, base, gen, epoch)
+		}
 	})
 }
+
+// renderSlots bounds how many pages render at once. Rendering is CPU and
+// database work (SQLite has a handful of reader connections); beyond a few
+// per core, more at once only adds memory — each rendering holds its page,
+// its rows and its compressors — and latency for everyone. Readers beyond
+// the bound wait their turn; one whose request ends meanwhile gets nothing.
+var renderSlots = make(chan struct{}, 4*runtime.GOMAXPROCS(0))
+
+func (s *Server) acquireRender(r *http.Request) bool {
+	select {
+	case renderSlots <- struct{}{}:
+		return true
+	default:
+	}
+	select {
+	case renderSlots <- struct{}{}:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+func (s *Server) releaseRender() { <-renderSlots }
 
 // cacheVariant turns the request headers a page varies on (its Vary
 // header, less Accept-Encoding) into part of the cache key. Accept-Language
@@ -372,7 +445,11 @@ func (s *Server) cacheBase(r *http.Request) string {
 // renderCaptured runs the handler into a buffer and answers from it. With
 // base set (cache on and the request cacheable), a cacheable result is
 // stored for every encoding.
-func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next http.Handler, enc int, base string, gen, epoch uint64) {
+//
+// It returns the entries of a cacheable result, stored or not (a write
+// during the rendering keeps them out of the cache, but readers who began
+// at the same version may still share them).
+func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next http.Handler, enc int, base string, gen, epoch uint64) []*cacheEntry {
 	inner := r
 	if r.Method == http.MethodHead {
 		// Render as GET so the body can be hashed, compressed and cached.
@@ -383,7 +460,7 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 	next.ServeHTTP(cw, inner)
 	r.Pattern = inner.Pattern
 	if cw.streaming {
-		return
+		return nil
 	}
 	status := cw.status
 	if status == 0 {
@@ -398,7 +475,7 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 		if r.Method != http.MethodHead {
 			w.Write(cw.buf.Bytes())
 		}
-		return
+		return nil
 	}
 	body := cw.buf.Bytes()
 	sum := sha256.Sum256(body)
@@ -425,7 +502,7 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 			xc = hdrBypass
 		}
 		serveEntry(w, r, e, xc)
-		return
+		return nil
 	}
 	now := s.now().UnixNano()
 	variant := s.cacheVariant(r, vary)
@@ -452,6 +529,7 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 		s.cache.put(base, vary, entries, gen, epoch)
 	}
 	serveEntry(w, r, mine, hdrMiss)
+	return entries
 }
 
 // makeEntry builds one encoding of a response from its headers and
@@ -637,7 +715,9 @@ func compress(body []byte, enc int, best bool) []byte {
 		}
 		bw, _ := pool.Get().(*brotli.Writer)
 		if bw == nil {
-			bw = brotli.NewWriterLevel(&buf, level)
+			// A 256 KB window (not the default 4 MB) covers any page and keeps
+			// each pooled writer's tables small.
+			bw = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: level, LGWin: 18})
 		} else {
 			bw.Reset(&buf)
 		}

@@ -780,3 +780,49 @@ func TestRelatedArticlesShareTheMostTerms(t *testing.T) {
 		t.Fatalf("only %d articles show related articles", checked)
 	}
 }
+
+// TestShareImageForArticlesWithoutAPicture: an article without a featured
+// image announces a generated 1200×630 PNG of its title, which is served
+// for published articles only.
+func TestShareImageForArticlesWithoutAPicture(t *testing.T) {
+	ctx := context.Background()
+	cats, err := site.store.Categories(ctx, "fa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &content.Article{Edition: "fa", Title: "کتاب‌خانهٔ شهر «Nova» تا ساعت ۲۴ باز می‌ماند", Excerpt: "خلاصه", BodySource: "<p>متن</p>",
+		PrimaryCategoryID: cats[0].ID, AuthorID: latest(t, "fa", 0).AuthorID, Status: content.Published,
+		PublishedAt: site.now.Add(-400 * 24 * time.Hour)}
+	if err := site.content.CreateArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	path := pathOf(t, a, "/fa")
+	_, body := get(t, path)
+	m := metas(body)
+	want := origin + path + "share.png?v=" + strconv.FormatInt(a.UpdatedAt.Unix(), 10)
+	if len(m["og:image"]) != 1 || m["og:image"][0] != want || m["og:image:width"][0] != "1200" || m["og:image:height"][0] != "630" ||
+		m["twitter:card"][0] != "summary_large_image" || m["og:image:type"][0] != "image/png" {
+		t.Fatalf("og:image %v (want %s), size %v×%v, card %v", m["og:image"], want, m["og:image:width"], m["og:image:height"], m["twitter:card"])
+	}
+	images, _ := jsonLDOf(t, body, "NewsArticle")["image"].([]any)
+	if len(images) != 1 || images[0].(map[string]any)["url"] != want {
+		t.Errorf("JSON-LD image = %v", images)
+	}
+	res, png := get(t, strings.TrimPrefix(want, origin))
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/png" {
+		t.Fatalf("share picture: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader([]byte(png)))
+	if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+		t.Fatalf("share picture is %dx%d: %v", cfg.Width, cfg.Height, err)
+	}
+	a.Status = content.Draft
+	if err := site.store.UpdateArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path + "share.png", "/fa/2001/01/01/" + url.PathEscape(a.Slug) + "/share.png", "/fa/2026/01/01/no-such/share.png"} {
+		if res, _ := get(t, p); res.StatusCode != 404 {
+			t.Errorf("%s: %d, want 404", p, res.StatusCode)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/shareimg"
 )
 
 // Search and social metadata of a page: Open Graph and Twitter/X card tags
@@ -159,6 +160,10 @@ func (s *Server) articleMeta(r *http.Request, ap *ArticlePage, a *content.Articl
 	}
 	if img := ap.Article.Image; img != nil {
 		p.Meta.Image = &MetaImage{URL: s.absURL(r, img.URL), Type: mimeOf(a), Width: img.Width, Height: img.Height, Alt: img.Alt}
+	} else {
+		// No picture: a generated one with the title (share_show.go).
+		p.Meta.Image = &MetaImage{URL: s.absURL(r, sharePath(articlePath(ap.Ed, a), a)), Type: "image/png",
+			Width: shareimg.Width, Height: shareimg.Height, Alt: a.Title}
 	}
 	p.JSONLD = append(p.JSONLD, s.newsArticleLD(r, ap, a), s.breadcrumbLD(r, ap, a))
 }

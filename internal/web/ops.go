@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"net/http"
@@ -10,6 +12,7 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
 )
 
 // healthz answers while the process runs (liveness).
@@ -45,6 +48,17 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m, err := s.deps.Media.MediaByPath(r.Context(), key)
+	if errors.Is(err, content.ErrNotFound) {
+		// A responsive copy of an image (media/variants.go): its key holds
+		// the original's content hash, so it is as immutable as the original.
+		v, verr := s.deps.Media.MediaVariantByPath(r.Context(), key)
+		if verr == nil {
+			sum := sha256.Sum256([]byte(v.Path))
+			m, err = &media.Media{Kind: "image", MIME: v.MIME(), Path: v.Path, SHA256: hex.EncodeToString(sum[:])}, nil
+		} else if !errors.Is(verr, content.ErrNotFound) {
+			err = verr
+		}
+	}
 	if err != nil {
 		if errors.Is(err, content.ErrNotFound) {
 			s.notFound(w, r)

@@ -81,6 +81,13 @@ type Image struct {
 	Credit  string
 	Width   int
 	Height  int
+	// Srcset lists the responsive copies in the original's format and
+	// WebPSrcset the WebP ones (in a <picture> <source type="image/webp">,
+	// so a browser takes WebP only if it can: the HTML is the same for
+	// every reader and stays cacheable). Both are empty until the
+	// background worker has made the copies.
+	Srcset     string
+	WebPSrcset string
 }
 
 // Card is one article in a listing, with every element of the anatomy.
@@ -210,7 +217,11 @@ func imageOf(m *media.Media, alt, caption string) *Image {
 	if m == nil {
 		return nil
 	}
-	img := &Image{URL: m.URL(), Alt: m.Alt, Caption: m.Caption, Credit: m.Credit, Width: m.Width, Height: m.Height}
+	img := &Image{URL: m.URL(), Alt: m.Alt, Caption: m.Caption, Credit: m.Credit, Width: m.Width, Height: m.Height,
+		Srcset: m.Srcset(m.OriginalFormat())}
+	if m.OriginalFormat() != "webp" {
+		img.WebPSrcset = m.Srcset("webp")
+	}
 	if alt != "" {
 		img.Alt = alt
 	}

@@ -59,6 +59,7 @@ func (s *Server) routes() http.Handler {
 
 	// Single items.
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/{$}", s.article)
+	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/share.png", s.shareImage) // for articles without a picture
 	m.HandleFunc("GET /{slug}/{$}", s.staticPage)
 
 	// Everything else.

@@ -177,6 +177,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	if sp.Asked {
 		title = loc.T("search.title_for", res.Query.Text)
 		sp.Count = loc.N("search.count", res.Total)
+		if res.More {
+			sp.Count = loc.T("search.count_more", loc.Number(int64(search.MaxTotal)))
+		}
 	}
 	if n > 1 {
 		title = loc.T("paging.title", title, loc.Number(int64(n)))

@@ -105,3 +105,13 @@
     }, 15000);
   }
 })();
+
+// Delete buttons of the structure screens ask once before they submit
+// (without JavaScript they submit at once, as plain forms do).
+(function () {
+  "use strict";
+  document.addEventListener("click", function (ev) {
+    var b = ev.target.closest && ev.target.closest("button[data-confirm]");
+    if (b && !window.confirm(b.dataset.confirm)) ev.preventDefault();
+  });
+})();

@@ -8,6 +8,11 @@
 -- ZWNJ and digits all match. The store writes both in the same transaction
 -- as the item itself. The index is contentless: snippets are cut from the
 -- items' own text, so no text is stored twice.
+--
+-- A document's id orders the index: id = edition << 53 | (published_at +
+-- 2^32) << 20 | sequence (see store/search.go). FTS5 can then select an
+-- edition and a date range as a rowid range and read the newest matches
+-- first without sorting; search_editions numbers the editions for it.
 CREATE TABLE search_documents (
     id            INTEGER PRIMARY KEY,
     kind          TEXT NOT NULL,
@@ -16,19 +21,23 @@ CREATE TABLE search_documents (
     published_at  INTEGER NOT NULL,
     UNIQUE (kind, item_id)
 );
-CREATE INDEX search_documents_edition ON search_documents (edition, published_at);
+CREATE TABLE search_editions (
+    code  TEXT PRIMARY KEY,
+    n     INTEGER NOT NULL UNIQUE CHECK (n BETWEEN 1 AND 1023)
+);
 
 -- The tokenizer splits exactly as search.Tokens does: letters, digits, marks
 -- and private-use characters make words; case and Arabic-script variants are
 -- already folded, and Latin diacritics stay (Albanian "e" and "ë" differ).
--- The prefix indexes make two- and three-letter prefix queries cheap.
+-- The prefix index makes three-letter prefix queries cheap (shorter words
+-- are never prefixes, longer ones scan few terms).
 CREATE VIRTUAL TABLE search_index USING fts5(
     title,
     body,
     content = '',
     contentless_delete = 1,
     tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'",
-    prefix = '2 3'
+    prefix = '3'
 );
 
 -- Safety nets: whatever path deletes or unpublishes an item, it leaves the

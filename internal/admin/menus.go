@@ -1,0 +1,342 @@
+package admin
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/user"
+)
+
+// The menu editor: an edition's nested menu as a list with buttons to move
+// each item up, down, into the item above or out of its group; forms to
+// add, change and delete items; and links between an item and its
+// counterparts in other editions' menus. The public site reads the menu on
+// every request (through the page cache, which the write invalidates), so
+// a change shows on the next page view.
+
+type menuRow struct {
+	*content.MenuItem
+	Depth    int
+	Display  string // the label, or the edition's name for an unlabelled edition link
+	Lang     string // set for edition links, whose label is in their own language
+	First    bool
+	Last     bool
+	EditURL  string
+	Versions []versionBadge
+}
+
+type menuData struct {
+	*structPage
+	Rows      []menuRow
+	Parents   []linkOption
+	New       *content.MenuItem
+	PublicURL string
+}
+
+// menuItemForm is the data of the "menu-fields" template.
+type menuItemForm struct {
+	P        *page
+	It       *content.MenuItem
+	Parents  []linkOption
+	Edition  *edition.Edition
+	Editions []*edition.Edition // the editions an edition link can go to
+}
+
+// ItemForm gives the fields of a menu item form.
+func (sp *structPage) ItemForm(it *content.MenuItem, parents []linkOption) menuItemForm {
+	f := menuItemForm{P: sp.page, It: it, Parents: parents, Edition: sp.Edition}
+	for _, e := range sp.Editions {
+		if e.Code != sp.Edition.Code {
+			f.Editions = append(f.Editions, e)
+		}
+	}
+	return f
+}
+
+// flattenMenu lists a menu tree in reading order with each item's depth.
+func flattenMenu(set *edition.Set, items []*content.MenuItem, depth int, out *[]menuRow) {
+	for i, it := range items {
+		row := menuRow{MenuItem: it, Depth: depth, Display: it.Label, First: i == 0, Last: i == len(items)-1,
+			EditURL: idPath("/admin/menus/items/", it.ID)}
+		if it.Kind == content.MenuEdition {
+			if e := set.Get(it.Target); e != nil {
+				row.Lang = e.Lang
+				if row.Display == "" {
+					row.Display = e.Name
+				}
+			}
+		}
+		*out = append(*out, row)
+		flattenMenu(set, it.Children, depth+1, out)
+	}
+}
+
+// menuParents are the items that can hold others (groups and links above
+// the deepest level), leaving out skip and everything below it.
+func menuParents(rows []menuRow, skip int64) []linkOption {
+	var out []linkOption
+	skipDepth := -1
+	for _, r := range rows {
+		if skipDepth >= 0 {
+			if r.Depth > skipDepth {
+				continue
+			}
+			skipDepth = -1
+		}
+		if r.ID == skip {
+			skipDepth = r.Depth
+			continue
+		}
+		if r.Kind == content.MenuEdition || r.Depth >= 2 {
+			continue
+		}
+		out = append(out, linkOption{ID: r.ID, Label: strings.Repeat("— ", r.Depth) + r.Display})
+	}
+	return out
+}
+
+func (h *Handler) menuEditor(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManageMenus) {
+		return
+	}
+	h.renderMenu(w, r, u, http.StatusOK, "", content.MenuItem{Kind: content.MenuLink}, nil)
+}
+
+func (h *Handler) renderMenu(w http.ResponseWriter, r *http.Request, u *user.User, status int, code string, fresh content.MenuItem, fields problems) {
+	ctx := r.Context()
+	sp, err := h.newStructPage(r, u, "admin.menus.title", "menus", "/admin/menus/", code)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	if fields != nil {
+		refused(sp.page, fields)
+	}
+	set, err := h.editions(ctx)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	tree, err := h.Content.Store.Menu(ctx, sp.Edition.Code)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	d := &menuData{structPage: sp, New: &fresh, PublicURL: sp.Edition.Path("/")}
+	flattenMenu(set, tree, 0, &d.Rows)
+	for i := range d.Rows {
+		row := &d.Rows[i]
+		group, err := h.Content.Store.MenuItemTranslations(ctx, row.TranslationGroup)
+		if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+		for _, e := range sp.Editions {
+			for _, x := range group {
+				if x.Edition == e.Code && x.ID != row.ID {
+					row.Versions = append(row.Versions, versionBadge{Edition: e, Label: x.Label, URL: idPath("/admin/menus/items/", x.ID)})
+				}
+			}
+		}
+	}
+	d.Parents = menuParents(d.Rows, 0)
+	h.render(w, r, status, "menus.html", d)
+}
+
+// menuForm reads an item's label, kind, target and parent.
+func menuForm(r *http.Request, it *content.MenuItem) {
+	f := r.PostForm
+	it.Label, it.Kind = f.Get("label"), f.Get("kind")
+	it.Target = f.Get("target")
+	if it.Kind == content.MenuEdition {
+		it.Target = f.Get("target_edition")
+	}
+	it.ParentID = parseID(f.Get("parent"))
+}
+
+func (h *Handler) menuAdd(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManageMenus) || !parseSmallForm(w, r) {
+		return
+	}
+	set, err := h.editions(r.Context())
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	ed := set.Get(r.PostForm.Get("edition"))
+	if ed == nil {
+		h.errorPage(w, r, u, http.StatusNotFound)
+		return
+	}
+	it := content.MenuItem{Edition: ed.Code}
+	menuForm(r, &it)
+	err = h.Content.AddMenuItem(r.Context(), &it)
+	if f, ok := refusal(err); ok {
+		it.ID = 0
+		h.renderMenu(w, r, u, http.StatusUnprocessableEntity, ed.Code, it, f)
+		return
+	} else if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "menu.add", "menu_item", it.ID, ed.Code+": "+it.Label+" → "+it.Target)
+	done(w, r, "/admin/menus/?edition="+ed.Code, "menu_saved")
+}
+
+type menuItemData struct {
+	*structPage
+	It      *content.MenuItem
+	Parents []linkOption
+	Links   []linkChoice
+}
+
+// Panel is the translation links form of the item.
+func (d *menuItemData) Panel() linksPanel {
+	return linksPanel{P: d.page, Action: idPath("/admin/menus/items/", d.It.ID) + "translations", Links: d.Links}
+}
+
+func (h *Handler) menuItemEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManageMenus) {
+		return
+	}
+	it, err := h.Content.Store.MenuItemByID(r.Context(), parseID(r.PathValue("id")))
+	if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.renderMenuItem(w, r, u, http.StatusOK, it, nil)
+}
+
+func (h *Handler) renderMenuItem(w http.ResponseWriter, r *http.Request, u *user.User, status int, it *content.MenuItem, fields problems) {
+	ctx := r.Context()
+	sp, err := h.newStructPage(r, u, "admin.menu_item.title", "menus", "/admin/menus/", it.Edition)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	if fields != nil {
+		refused(sp.page, fields)
+	}
+	set, err := h.editions(ctx)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	tree, err := h.Content.Store.Menu(ctx, it.Edition)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	var rows []menuRow
+	flattenMenu(set, tree, 0, &rows)
+	d := &menuItemData{structPage: sp, It: it, Parents: menuParents(rows, it.ID)}
+	linked, err := h.Content.Store.MenuItemTranslations(ctx, it.TranslationGroup)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	for _, e := range sp.Editions {
+		if e.Code == it.Edition {
+			continue
+		}
+		other, err := h.Content.Store.Menu(ctx, e.Code)
+		if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+		var orows []menuRow
+		flattenMenu(set, other, 0, &orows)
+		ch := linkChoice{Edition: e}
+		for _, x := range orows {
+			ch.Options = append(ch.Options, linkOption{ID: x.ID, Label: strings.Repeat("— ", x.Depth) + x.Display})
+		}
+		for _, x := range linked {
+			if x.Edition == e.Code {
+				ch.Selected = x.ID
+			}
+		}
+		d.Links = append(d.Links, ch)
+	}
+	h.render(w, r, status, "menu_item.html", d)
+}
+
+func (h *Handler) loadMenuItem(w http.ResponseWriter, r *http.Request, u *user.User) *content.MenuItem {
+	if !h.allowed(w, r, u, user.ManageMenus) || !parseSmallForm(w, r) {
+		return nil
+	}
+	it, err := h.Content.Store.MenuItemByID(r.Context(), parseID(r.PathValue("id")))
+	if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return nil
+	}
+	return it
+}
+
+func (h *Handler) menuItemSave(w http.ResponseWriter, r *http.Request, u *user.User) {
+	it := h.loadMenuItem(w, r, u)
+	if it == nil {
+		return
+	}
+	menuForm(r, it)
+	err := h.Content.UpdateMenuItem(r.Context(), it)
+	if f, ok := refusal(err); ok {
+		h.renderMenuItem(w, r, u, http.StatusUnprocessableEntity, it, f)
+		return
+	} else if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "menu.update", "menu_item", it.ID, it.Edition+": "+it.Label+" → "+it.Target)
+	done(w, r, "/admin/menus/?edition="+it.Edition, "menu_saved")
+}
+
+func (h *Handler) menuItemMove(w http.ResponseWriter, r *http.Request, u *user.User) {
+	it := h.loadMenuItem(w, r, u)
+	if it == nil {
+		return
+	}
+	move := r.PostForm.Get("move")
+	err := h.Content.MoveMenuItem(r.Context(), it.ID, move)
+	if f, ok := refusal(err); ok {
+		h.renderMenu(w, r, u, http.StatusUnprocessableEntity, it.Edition, content.MenuItem{Kind: content.MenuLink}, f)
+		return
+	} else if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "menu.move", "menu_item", it.ID, fmt.Sprintf("%s: %s %s", it.Edition, it.Label, move))
+	http.Redirect(w, r, fmt.Sprintf("/admin/menus/?edition=%s&done=menu_moved#item-%d", it.Edition, it.ID), http.StatusSeeOther)
+}
+
+func (h *Handler) menuItemLink(w http.ResponseWriter, r *http.Request, u *user.User) {
+	it := h.loadMenuItem(w, r, u)
+	if it == nil {
+		return
+	}
+	err := h.Content.LinkMenuItem(r.Context(), it.ID, formIDs(r, "version"))
+	if f, ok := refusal(err); ok {
+		h.renderMenuItem(w, r, u, http.StatusUnprocessableEntity, it, f)
+		return
+	} else if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "menu.translations", "menu_item", it.ID, it.Edition+": "+it.Label)
+	done(w, r, idPath("/admin/menus/items/", it.ID), "links_saved")
+}
+
+func (h *Handler) menuItemDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
+	it := h.loadMenuItem(w, r, u)
+	if it == nil {
+		return
+	}
+	if err := h.Content.DeleteMenuItem(r.Context(), it.ID); err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "menu.delete", "menu_item", it.ID, it.Edition+": "+it.Label)
+	done(w, r, "/admin/menus/?edition="+it.Edition, "menu_deleted")
+}

@@ -1,0 +1,310 @@
+package admin
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/user"
+)
+
+// Static pages per edition: list, write, publish, unpublish, delete, and
+// link to their versions in other editions.
+
+type pageRow struct {
+	*content.Page
+	EditURL  string
+	Date     string
+	Outdated bool
+	Versions []versionBadge
+}
+
+type pagesData struct {
+	*structPage
+	Rows []pageRow
+}
+
+func (h *Handler) pageList(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManagePages) {
+		return
+	}
+	ctx := r.Context()
+	sp, err := h.newStructPage(r, u, "admin.pages.title", "pages", "/admin/pages/", "")
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	list, err := h.Content.Store.Pages(ctx, sp.Edition.Code)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	outdated, err := h.Content.OutdatedPages(ctx, list)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	d := &pagesData{structPage: sp}
+	for _, p := range list {
+		row := pageRow{Page: p, EditURL: idPath("/admin/pages/", p.ID), Date: sp.L.DateTime(p.UpdatedAt), Outdated: outdated[p.ID]}
+		group, err := h.Content.Store.PageTranslations(ctx, p.TranslationGroup)
+		if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+		for _, e := range sp.Editions {
+			for _, x := range group {
+				if x.Edition == e.Code && x.ID != p.ID {
+					row.Versions = append(row.Versions, versionBadge{Edition: e, Label: x.Title, URL: idPath("/admin/pages/", x.ID)})
+				}
+			}
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	h.render(w, r, http.StatusOK, "pages.html", d)
+}
+
+type pageEditData struct {
+	*structPage
+	P         *content.Page
+	IsNew     bool
+	Action    string
+	PublicURL string
+	Links     []linkChoice
+	Missing   []editionTab // editions without a version: start one there
+	Outdated  bool
+}
+
+// Panel is the translation links form of the page.
+func (d *pageEditData) Panel() linksPanel {
+	return linksPanel{P: d.page, Action: idPath("/admin/pages/", d.P.ID) + "translations", Links: d.Links}
+}
+
+func (h *Handler) pageNew(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManagePages) {
+		return
+	}
+	p := &content.Page{Status: content.Draft, Edition: r.URL.Query().Get("edition")}
+	if src := parseID(r.URL.Query().Get("translation_of")); src != 0 {
+		if orig, err := h.Content.Store.PageByID(r.Context(), src); err == nil {
+			p.TranslationGroup = orig.TranslationGroup
+		}
+	}
+	h.renderPage(w, r, u, http.StatusOK, p, nil)
+}
+
+func (h *Handler) pageEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManagePages) {
+		return
+	}
+	p, err := h.Content.Store.PageByID(r.Context(), parseID(r.PathValue("id")))
+	if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.renderPage(w, r, u, http.StatusOK, p, nil)
+}
+
+func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, u *user.User, status int, p *content.Page, fields problems) {
+	ctx := r.Context()
+	key := "admin.page.edit"
+	if p.ID == 0 {
+		key = "admin.page.new"
+	}
+	sp, err := h.newStructPage(r, u, key, "pages", "/admin/pages/", p.Edition)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	p.Edition = sp.Edition.Code
+	if fields != nil {
+		refused(sp.page, fields)
+	}
+	d := &pageEditData{structPage: sp, P: p, IsNew: p.ID == 0, Action: "/admin/pages/new"}
+	if d.IsNew {
+		h.render(w, r, status, "page.html", d)
+		return
+	}
+	d.Action = idPath("/admin/pages/", p.ID)
+	if p.Status == content.Published {
+		d.PublicURL = sp.Edition.Path("/" + url.PathEscape(p.Slug) + "/")
+	}
+	out, err := h.Content.OutdatedPages(ctx, []*content.Page{p})
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	d.Outdated = out[p.ID]
+	linked, err := h.Content.Store.PageTranslations(ctx, p.TranslationGroup)
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	for _, e := range sp.Editions {
+		if e.Code == p.Edition {
+			continue
+		}
+		pages, err := h.Content.Store.Pages(ctx, e.Code)
+		if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+		ch := linkChoice{Edition: e}
+		for _, x := range pages {
+			ch.Options = append(ch.Options, linkOption{ID: x.ID, Label: x.Title})
+		}
+		for _, x := range linked {
+			if x.Edition == e.Code {
+				ch.Selected = x.ID
+			}
+		}
+		if ch.Selected == 0 {
+			d.Missing = append(d.Missing, editionTab{Edition: e, URL: fmt.Sprintf("/admin/pages/new?edition=%s&translation_of=%d", url.QueryEscape(e.Code), p.ID)})
+		}
+		d.Links = append(d.Links, ch)
+	}
+	h.render(w, r, status, "page.html", d)
+}
+
+// pageForm reads the page editor into p; the pressed button sets the status.
+func pageForm(r *http.Request, p *content.Page) problems {
+	f := r.PostForm
+	p.Title, p.Slug, p.Description = f.Get("title"), strings.TrimSpace(f.Get("slug")), f.Get("description")
+	p.BodySource, p.BodyFormat = f.Get("body"), "html"
+	switch f.Get("action") {
+	case "publish":
+		p.Status = content.Published
+	case "draft", "unpublish":
+		p.Status = content.Draft
+	case "", "save":
+		if p.Status == "" {
+			p.Status = content.Draft
+		}
+	default:
+		return formProblem("action", "unknown_action", "unknown action")
+	}
+	if bad := content.ActiveContent(p.BodySource); bad != "" {
+		return formProblem("body", "active_content", "the text contains code that pages may not run (%q): remove it", strings.TrimSpace(bad))
+	}
+	return nil
+}
+
+func (h *Handler) pageCreate(w http.ResponseWriter, r *http.Request, u *user.User) {
+	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
+		return
+	}
+	set, err := h.editions(r.Context())
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	ed := set.Get(r.PostForm.Get("edition"))
+	if ed == nil {
+		h.errorPage(w, r, u, http.StatusNotFound)
+		return
+	}
+	p := &content.Page{Edition: ed.Code}
+	// A translation joins the group of the page it translates, if that group
+	// has no page in this edition yet.
+	if g := parseID(r.PostForm.Get("translation_group")); g != 0 {
+		if group, err := h.Content.Store.PageTranslations(r.Context(), g); err == nil && len(group) > 0 {
+			p.TranslationGroup = g
+			for _, x := range group {
+				if x.Edition == ed.Code {
+					p.TranslationGroup = 0
+				}
+			}
+		}
+	}
+	fields := pageForm(r, p)
+	if fields == nil {
+		err = h.Content.NewPage(r.Context(), p)
+		if f, ok := refusal(err); ok {
+			fields = f
+		} else if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+	}
+	if fields != nil {
+		p.ID = 0
+		h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, fields)
+		return
+	}
+	h.record(r.Context(), u, "page.create", "page", p.ID, p.Edition+": "+p.Title)
+	done(w, r, idPath("/admin/pages/", p.ID), "page_saved")
+}
+
+func (h *Handler) loadPage(w http.ResponseWriter, r *http.Request, u *user.User) *content.Page {
+	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
+		return nil
+	}
+	p, err := h.Content.Store.PageByID(r.Context(), parseID(r.PathValue("id")))
+	if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return nil
+	}
+	return p
+}
+
+func (h *Handler) pageSave(w http.ResponseWriter, r *http.Request, u *user.User) {
+	p := h.loadPage(w, r, u)
+	if p == nil {
+		return
+	}
+	fields := pageForm(r, p)
+	if fields == nil {
+		err := h.Content.UpdatePage(r.Context(), p)
+		if f, ok := refusal(err); ok {
+			fields = f
+		} else if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+	}
+	if fields != nil {
+		h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, fields)
+		return
+	}
+	action := "page.update"
+	switch r.PostForm.Get("action") {
+	case "publish":
+		action = "page.publish"
+	case "unpublish":
+		action = "page.unpublish"
+	}
+	h.record(r.Context(), u, action, "page", p.ID, p.Edition+": "+p.Title)
+	done(w, r, idPath("/admin/pages/", p.ID), "page_saved")
+}
+
+func (h *Handler) pageLink(w http.ResponseWriter, r *http.Request, u *user.User) {
+	p := h.loadPage(w, r, u)
+	if p == nil {
+		return
+	}
+	err := h.Content.LinkPage(r.Context(), p.ID, formIDs(r, "version"))
+	if f, ok := refusal(err); ok {
+		h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, f)
+		return
+	} else if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "page.translations", "page", p.ID, p.Edition+": "+p.Title)
+	done(w, r, idPath("/admin/pages/", p.ID), "links_saved")
+}
+
+func (h *Handler) pageDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
+	p := h.loadPage(w, r, u)
+	if p == nil {
+		return
+	}
+	if err := h.Content.DeletePage(r.Context(), p.ID); err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, "page.delete", "page", p.ID, p.Edition+": "+p.Title)
+	done(w, r, "/admin/pages/?edition="+p.Edition, "page_deleted")
+}
