@@ -32,6 +32,7 @@ type listData struct {
 	Rows       []articleRow
 	Editions   []*edition.Edition
 	Categories []content.Category
+	Authors    []content.Author
 	Filter     listFilter
 	Total      int
 	Newer      string
@@ -96,6 +97,14 @@ func (h *Handler) articleList(w http.ResponseWriter, r *http.Request, u *user.Us
 	d := &listData{page: p, Editions: set.All(), Filter: f, Total: total}
 	if f.Edition != "" {
 		d.Categories, _ = h.Content.Store.Categories(ctx, f.Edition)
+	}
+	authorsIn := f.Edition
+	if authorsIn == "" {
+		authorsIn = set.Default().Code
+	}
+	if d.Authors, err = h.Content.Authors(ctx, authorsIn); err != nil {
+		h.serverError(w, r, u, err)
+		return
 	}
 	for _, a := range list {
 		d.Rows = append(d.Rows, articleRow{Article: a, Outdated: outdated[a.ID], EditURL: fmt.Sprintf("/admin/articles/%d/", a.ID),

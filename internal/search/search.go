@@ -76,10 +76,10 @@ type Store interface {
 }
 
 // MaxTotal is as far as a search counts and ranks its matches: a reader
-// learns that there are "more than 1,000", and pages go no further (a
-// hundred pages of ten). Bounding it keeps every search fast whatever the
-// size of the archive.
-const MaxTotal = 1000
+// learns that there are "more than 500", and pages go no further (fifty
+// pages of ten). Bounding it keeps every search fast whatever the size of
+// the archive.
+const MaxTotal = 500
 
 // widenBelow is the number of results under which a search widens its Latin
 // words to prefixes: less than one page.
