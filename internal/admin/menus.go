@@ -238,27 +238,20 @@ func (h *Handler) renderMenuItem(w http.ResponseWriter, r *http.Request, u *user
 		h.serverError(w, r, u, err)
 		return
 	}
-	for _, e := range sp.Editions {
-		if e.Code == it.Edition {
-			continue
-		}
-		other, err := h.Content.Store.Menu(ctx, e.Code)
-		if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-		var orows []menuRow
-		flattenMenu(set, other, 0, &orows)
-		ch := linkChoice{Edition: e}
-		for _, x := range orows {
-			ch.Options = append(ch.Options, linkOption{ID: x.ID, Label: strings.Repeat("— ", x.Depth) + x.Display})
-		}
-		for _, x := range linked {
-			if x.Edition == e.Code {
-				ch.Selected = x.ID
+	d.Links, err = linkChoices(sp.Editions, it.Edition, linkedIDs(linked, func(x *content.MenuItem) (string, int64) { return x.Edition, x.ID }),
+		func(code string) ([]linkOption, error) {
+			other, err := h.Content.Store.Menu(ctx, code)
+			var rows []menuRow
+			flattenMenu(set, other, 0, &rows)
+			var opts []linkOption
+			for _, x := range rows {
+				opts = append(opts, linkOption{ID: x.ID, Label: strings.Repeat("— ", x.Depth) + x.Display})
 			}
-		}
-		d.Links = append(d.Links, ch)
+			return opts, err
+		})
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
 	}
 	h.render(w, r, status, "menu_item.html", d)
 }

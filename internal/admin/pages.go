@@ -142,28 +142,23 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, u *user.Use
 		h.serverError(w, r, u, err)
 		return
 	}
-	for _, e := range sp.Editions {
-		if e.Code == p.Edition {
-			continue
-		}
-		pages, err := h.Content.Store.Pages(ctx, e.Code)
-		if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-		ch := linkChoice{Edition: e}
-		for _, x := range pages {
-			ch.Options = append(ch.Options, linkOption{ID: x.ID, Label: x.Title})
-		}
-		for _, x := range linked {
-			if x.Edition == e.Code {
-				ch.Selected = x.ID
+	d.Links, err = linkChoices(sp.Editions, p.Edition, linkedIDs(linked, func(x *content.Page) (string, int64) { return x.Edition, x.ID }),
+		func(code string) ([]linkOption, error) {
+			pages, err := h.Content.Store.Pages(ctx, code)
+			var opts []linkOption
+			for _, x := range pages {
+				opts = append(opts, linkOption{ID: x.ID, Label: x.Title})
 			}
-		}
+			return opts, err
+		})
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	for _, ch := range d.Links {
 		if ch.Selected == 0 {
-			d.Missing = append(d.Missing, editionTab{Edition: e, URL: fmt.Sprintf("/admin/pages/new?edition=%s&translation_of=%d", url.QueryEscape(e.Code), p.ID)})
+			d.Missing = append(d.Missing, editionTab{Edition: ch.Edition, URL: fmt.Sprintf("/admin/pages/new?edition=%s&translation_of=%d", url.QueryEscape(ch.Edition.Code), p.ID)})
 		}
-		d.Links = append(d.Links, ch)
 	}
 	h.render(w, r, status, "page.html", d)
 }

@@ -247,3 +247,31 @@ type linkOption struct {
 }
 
 func idPath(prefix string, id int64) string { return fmt.Sprintf("%s%d/", prefix, id) }
+
+// linkChoices builds the "same item in other editions" pickers of an item
+// in edition current: one per other edition, its options from optionsIn,
+// preselected with the version already linked (linked: edition → id).
+func linkChoices(editions []*edition.Edition, current string, linked map[string]int64, optionsIn func(code string) ([]linkOption, error)) ([]linkChoice, error) {
+	var out []linkChoice
+	for _, e := range editions {
+		if e.Code == current {
+			continue
+		}
+		opts, err := optionsIn(e.Code)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, linkChoice{Edition: e, Options: opts, Selected: linked[e.Code]})
+	}
+	return out, nil
+}
+
+// linkedIDs maps each edition to the id of an item's version there.
+func linkedIDs[T any](versions []T, key func(T) (edition string, id int64)) map[string]int64 {
+	out := map[string]int64{}
+	for _, v := range versions {
+		code, id := key(v)
+		out[code] = id
+	}
+	return out
+}

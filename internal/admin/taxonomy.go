@@ -251,22 +251,14 @@ func (h *Handler) renderCategory(w http.ResponseWriter, r *http.Request, u *user
 		h.serverError(w, r, u, err)
 		return
 	}
-	for _, e := range sp.Editions {
-		if e.Code == c.Edition {
-			continue
-		}
-		cats, err := h.Content.Store.Categories(ctx, e.Code)
-		if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-		ch := linkChoice{Edition: e, Options: treeOptions(categoryTree(cats), 0)}
-		for _, x := range linked {
-			if x.Edition == e.Code {
-				ch.Selected = x.ID
-			}
-		}
-		d.Links = append(d.Links, ch)
+	d.Links, err = linkChoices(sp.Editions, c.Edition, linkedIDs(linked, func(x content.Category) (string, int64) { return x.Edition, x.ID }),
+		func(code string) ([]linkOption, error) {
+			cats, err := h.Content.Store.Categories(ctx, code)
+			return treeOptions(categoryTree(cats), 0), err
+		})
+	if err != nil {
+		h.serverError(w, r, u, err)
+		return
 	}
 	h.render(w, r, status, "category.html", d)
 }
