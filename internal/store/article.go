@@ -228,16 +228,7 @@ func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*c
 }
 
 func collectArticles(rows *sql.Rows) ([]*content.Article, error) {
-	defer rows.Close()
-	var out []*content.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return collect(rows, scanArticle)
 }
 
 // CountArticles counts the articles a filter selects.
@@ -305,16 +296,7 @@ func (s *Store) ArticleAttachments(ctx context.Context, articleID int64) ([]*med
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []*media.Media
-	for rows.Next() {
-		m, err := scanMedia(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return collect(rows, scanMedia)
 }
 
 // ArticleUpdateTimes gives the last update of each article in ids.

@@ -45,16 +45,7 @@ func (s *Store) ListMedia(ctx context.Context, f media.Filter) ([]*media.Media, 
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []*media.Media
-	for rows.Next() {
-		m, err := scanMedia(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return collect(rows, scanMedia)
 }
 
 // CountMedia counts the items a filter selects.

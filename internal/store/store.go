@@ -365,3 +365,17 @@ func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
 func (s *Store) QueryRowForTest(ctx context.Context, q string, dest ...any) error {
 	return s.read.QueryRowContext(ctx, s.dialect.Rebind(q)).Scan(dest...)
 }
+
+// collect scans every row with scan and closes rows.
+func collect[T any](rows *sql.Rows, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -172,16 +172,7 @@ func (s *Store) RecentImages(ctx context.Context, limit int) ([]*media.Media, er
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []*media.Media
-	for rows.Next() {
-		m, err := scanMedia(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return collect(rows, scanMedia)
 }
 
 // Pages lists an edition's pages in every state, by title.
