@@ -216,23 +216,15 @@ func (s *Service) LinkCategory(ctx context.Context, id int64, others []int64) er
 		if err != nil {
 			return err
 		}
-		editions := map[string]bool{c.Edition: true}
-		ids := []int64{id}
-		for _, o := range others {
-			if o == 0 || o == id {
-				continue
-			}
+		ids, err := versionIDs(ctx, id, c.Edition, others, func(ctx context.Context, o int64) (string, error) {
 			x, err := s.Store.CategoryByID(ctx, o)
-			if errors.Is(err, ErrNotFound) {
-				return refuse("translations", "category_link_missing", "a linked category no longer exists")
-			} else if err != nil {
-				return err
+			if err != nil {
+				return "", err
 			}
-			if editions[x.Edition] {
-				return refuse("translations", "category_link_twice", "choose at most one category per edition (%s)", x.Edition)
-			}
-			editions[x.Edition] = true
-			ids = append(ids, o)
+			return x.Edition, nil
+		}, "category", "a linked category no longer exists", "choose at most one category per edition (%s)")
+		if err != nil {
+			return err
 		}
 		return s.relink(ctx, CategoryTranslations, c.TranslationGroup, ids, func(ctx context.Context, group int64) ([]int64, error) {
 			list, err := s.Store.CategoryTranslations(ctx, group)
@@ -521,23 +513,15 @@ func (s *Service) LinkPage(ctx context.Context, id int64, others []int64) error 
 		if err != nil {
 			return err
 		}
-		editions := map[string]bool{p.Edition: true}
-		ids := []int64{id}
-		for _, o := range others {
-			if o == 0 || o == id {
-				continue
-			}
+		ids, err := versionIDs(ctx, id, p.Edition, others, func(ctx context.Context, o int64) (string, error) {
 			x, err := s.Store.PageByID(ctx, o)
-			if errors.Is(err, ErrNotFound) {
-				return refuse("translations", "page_link_missing", "a linked page no longer exists")
-			} else if err != nil {
-				return err
+			if err != nil {
+				return "", err
 			}
-			if editions[x.Edition] {
-				return refuse("translations", "page_link_twice", "choose at most one page per edition (%s)", x.Edition)
-			}
-			editions[x.Edition] = true
-			ids = append(ids, o)
+			return x.Edition, nil
+		}, "page", "a linked page no longer exists", "choose at most one page per edition (%s)")
+		if err != nil {
+			return err
 		}
 		return s.relink(ctx, PageTranslations, p.TranslationGroup, ids, func(ctx context.Context, group int64) ([]int64, error) {
 			list, err := s.Store.PageTranslations(ctx, group)
@@ -909,23 +893,15 @@ func (s *Service) LinkMenuItem(ctx context.Context, id int64, others []int64) er
 		if err != nil {
 			return err
 		}
-		editions := map[string]bool{it.Edition: true}
-		ids := []int64{id}
-		for _, o := range others {
-			if o == 0 || o == id {
-				continue
-			}
+		ids, err := versionIDs(ctx, id, it.Edition, others, func(ctx context.Context, o int64) (string, error) {
 			x, err := s.Store.MenuItemByID(ctx, o)
-			if errors.Is(err, ErrNotFound) {
-				return refuse("translations", "menu_link_missing", "a linked menu item no longer exists")
-			} else if err != nil {
-				return err
+			if err != nil {
+				return "", err
 			}
-			if editions[x.Edition] {
-				return refuse("translations", "menu_link_twice", "choose at most one item per edition (%s)", x.Edition)
-			}
-			editions[x.Edition] = true
-			ids = append(ids, o)
+			return x.Edition, nil
+		}, "menu", "a linked menu item no longer exists", "choose at most one item per edition (%s)")
+		if err != nil {
+			return err
 		}
 		return s.relink(ctx, MenuItemTranslations, it.TranslationGroup, ids, func(ctx context.Context, group int64) ([]int64, error) {
 			list, err := s.Store.MenuItemTranslations(ctx, group)
@@ -936,4 +912,30 @@ func (s *Service) LinkMenuItem(ctx context.Context, id int64, others []int64) er
 			return out, err
 		})
 	})
+}
+
+// versionIDs checks the versions others of an item of edition ed: each must
+// still exist and stand in an edition of its own. It returns id followed by
+// them (zero ids and id itself are skipped). key names the refusal messages
+// (key_link_missing, key_link_twice); twice takes the edition code.
+func versionIDs(ctx context.Context, id int64, ed string, others []int64, editionOf func(context.Context, int64) (string, error), key, missing, twice string) ([]int64, error) {
+	editions := map[string]bool{ed: true}
+	ids := []int64{id}
+	for _, o := range others {
+		if o == 0 || o == id {
+			continue
+		}
+		code, err := editionOf(ctx, o)
+		if errors.Is(err, ErrNotFound) {
+			return nil, &ValidationError{Field: "translations", Message: missing, Key: "invalid." + key + "_link_missing"}
+		} else if err != nil {
+			return nil, err
+		}
+		if editions[code] {
+			return nil, refuse("translations", key+"_link_twice", twice, code)
+		}
+		editions[code] = true
+		ids = append(ids, o)
+	}
+	return ids, nil
 }
