@@ -32,6 +32,10 @@ type Dialect interface {
 	Rebind(query string) string
 	// IsUniqueViolation reports whether err is a unique-constraint failure.
 	IsUniqueViolation(err error) bool
+	// SkipLocked is the clause that ends a SELECT which claims queue rows
+	// ("FOR UPDATE SKIP LOCKED" on PostgreSQL, so two nodes never take the
+	// same job); empty on SQLite, where the single writer serializes claims.
+	SkipLocked() string
 }
 
 // Store is the database behind every domain Store interface.

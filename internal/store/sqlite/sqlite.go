@@ -27,6 +27,9 @@ func (Dialect) Name() string { return "sqlite" }
 // Rebind keeps "?" placeholders, which SQLite understands.
 func (Dialect) Rebind(q string) string { return q }
 
+// SkipLocked is empty: claims run on the one writer connection, one at a time.
+func (Dialect) SkipLocked() string { return "" }
+
 // IsUniqueViolation reports a UNIQUE or PRIMARY KEY constraint failure.
 func (Dialect) IsUniqueViolation(err error) bool {
 	var e *sqlite3.Error
