@@ -36,7 +36,7 @@ func packages(t *testing.T) []pkg {
 
 func TestImportRules(t *testing.T) {
 	internal := module + "/internal/"
-	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art", "feed", "sitemap", "readership", "shareimg", "mail", "search"}
+	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art", "feed", "sitemap", "readership", "shareimg", "mail", "search", "antispam"}
 	rules := []struct {
 		from   string // package path below internal/, or a prefix ending in "/"
 		denied []string
@@ -46,6 +46,7 @@ func TestImportRules(t *testing.T) {
 		{"store", []string{"web", "cli", "demo"}, "the store implements domains and knows nothing of HTTP"},
 		{"i18n", []string{"*"}, "i18n imports nothing of ours"},
 		{"edition", []string{"*"}, "edition imports nothing of ours"},
+		{"antispam", []string{"*"}, "antispam imports nothing of ours, so every form can use it"},
 	}
 	for _, d := range domains {
 		rules = append(rules, struct {

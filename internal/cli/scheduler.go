@@ -31,6 +31,9 @@ func (a *app) runScheduler(ctx context.Context, logger *slog.Logger) {
 			if err := a.store.DeleteExpiredSessions(ctx, time.Now()); err != nil && ctx.Err() == nil {
 				logger.Error("sweeping sessions failed", "err", err)
 			}
+			if _, err := a.store.ForgetExpired(ctx, time.Now()); err != nil && ctx.Err() == nil {
+				logger.Error("sweeping used form tokens failed", "err", err)
+			}
 			lastSweep = time.Now()
 		}
 		select {

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/masthead-news/masthead/internal/antispam"
 )
 
 // Sign-in errors. ErrBadLogin never says which of the two was wrong.
@@ -32,62 +33,17 @@ const (
 	MaxFailsIP      = 20
 )
 
-// limiter counts recent failures per key (an account or an address).
-type limiter struct {
-	mu    sync.Mutex
-	fails map[string][]time.Time
-}
+// limiter counts recent failures per key (an account or an address) within
+// LoginWindow, with the shared sliding-window counter of internal/antispam.
+type limiter struct{ l antispam.Limiter }
 
 func (l *limiter) blocked(key string, limit int, now time.Time) (time.Duration, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	recent := l.prune(key, now)
-	if len(recent) < limit {
-		return 0, false
-	}
-	return recent[0].Add(LoginWindow).Sub(now), true
+	return l.l.Blocked(key, limit, LoginWindow, now)
 }
 
-func (l *limiter) fail(key string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.fails == nil {
-		l.fails = map[string][]time.Time{}
-	}
-	if len(l.fails) >= limiterSweepAt {
-		// Keys that nobody asks about again are pruned only here, so
-		// addresses typed once by a scanner cannot grow the map forever.
-		for k := range l.fails {
-			l.prune(k, now)
-		}
-	}
-	l.fails[key] = append(l.prune(key, now), now)
-}
+func (l *limiter) fail(key string, now time.Time) { l.l.Hit(key, LoginWindow, now) }
 
-// limiterSweepAt is the number of keys at which a failure sweeps them all.
-const limiterSweepAt = 10000
-
-func (l *limiter) reset(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.fails, key)
-}
-
-// prune drops failures older than the window; callers hold the lock.
-func (l *limiter) prune(key string, now time.Time) []time.Time {
-	list := l.fails[key]
-	i := 0
-	for i < len(list) && now.Sub(list[i]) >= LoginWindow {
-		i++
-	}
-	list = list[i:]
-	if len(list) == 0 {
-		delete(l.fails, key)
-	} else {
-		l.fails[key] = list
-	}
-	return list
-}
+func (l *limiter) reset(key string) { l.l.Reset(key) }
 
 // Auth signs accounts in and out and resolves sessions.
 type Auth struct {

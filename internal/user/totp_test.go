@@ -120,16 +120,3 @@ func TestRecoveryCodes(t *testing.T) {
 		t.Error("hashes")
 	}
 }
-
-func TestLimiterSweepsKeysNobodyAsksAboutAgain(t *testing.T) {
-	var l limiter
-	now := time.Unix(1_700_000_000, 0)
-	for i := 0; i < limiterSweepAt; i++ {
-		l.fail("reset:"+string(rune('a'+i%26))+strings.Repeat("x", i/26), now)
-	}
-	later := now.Add(LoginWindow + time.Second)
-	l.fail("another", later)
-	if len(l.fails) != 1 {
-		t.Errorf("%d keys after the sweep, want 1", len(l.fails))
-	}
-}

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"Translation links keep every group led by a member", testTranslationLinks},
 		{"Structure edits: categories, tags, authors, pages, menu items", testStructureWrites},
 		{"Comments keep the approved count", testComments},
+		{"Antispam remembers tokens once; the site secret is stable", testAntispam},
 		{"Users", testUsers},
 		{"Password resets and two-factor sign-in", testAccountSecurity},
 		{"Transactions roll back", testRollback},
