@@ -70,6 +70,9 @@ type Deps struct {
 	// Mail sends password reset links; nil means no mail server is
 	// configured, and the admin says that no link can be sent (security.go).
 	Mail mail.Sender
+	// Outbox is the durable mail queue; the dashboard shows whether mail
+	// is configured and how many messages wait. nil hides that line.
+	Outbox *mail.Outbox
 	// BaseURL is the site's public URL for links in mail; "" uses the
 	// request's Host.
 	BaseURL string

@@ -12,6 +12,7 @@ import (
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/mail"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/user"
 )
@@ -664,12 +665,42 @@ type dashboardData struct {
 	*page
 	Counts map[string]int
 	Recent []articleRow
+	Mail   *mailStatus
+}
+
+// mailStatus is the dashboard's line about the outbox.
+type mailStatus struct {
+	Configured bool
+	Server     string // the SMTP URL without its password
+	Stats      mail.Stats
+	Oldest     string
+}
+
+// mailStatus reads the outbox for editors and administrators; nil when the
+// admin has no outbox or the user has no business with it.
+func (h *Handler) mailStatus(r *http.Request, u *user.User, p *page) *mailStatus {
+	if h.Outbox == nil || !u.Role.Can(user.EditAnyArticle) {
+		return nil
+	}
+	st, err := h.Outbox.Status(r.Context())
+	if err != nil {
+		h.Logger.Error("mail outbox status", "err", err)
+		return nil
+	}
+	ms := &mailStatus{Configured: h.Outbox.Configured(), Stats: st}
+	if ms.Configured {
+		ms.Server = h.Outbox.SMTP.String()
+	}
+	if !st.Oldest.IsZero() {
+		ms.Oldest = p.L.DateTime(st.Oldest)
+	}
+	return ms
 }
 
 func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request, u *user.User) {
 	ctx := r.Context()
 	p := h.newPage(r, u, "admin.dashboard.title", "dashboard")
-	d := &dashboardData{page: p, Counts: map[string]int{}}
+	d := &dashboardData{page: p, Counts: map[string]int{}, Mail: h.mailStatus(r, u, p)}
 	base := content.ArticleFilter{}
 	if !u.Role.Can(user.EditAnyArticle) {
 		base.OwnerID = u.ID

@@ -106,8 +106,9 @@ func newSite(t *testing.T) *site {
 	blob := media.LocalBlob{Root: filepath.Join(dir, "uploads")}
 	msvc := &media.Service{Store: st, Blob: blob, MaxSize: 2 << 20}
 	s.media = msvc
+	outbox := s.startMail(t, st, logger)
 	adm, err := admin.New(admin.Deps{Auth: &user.Auth{Store: st, Now: s.authNow}, Users: st, Content: s.content, Media: msvc, Editions: st, Audit: st, Logger: logger,
-		Mail: s.startMail(t, logger), Settings: st})
+		Mail: outbox, Outbox: outbox, Settings: st})
 	if err != nil {
 		t.Fatal(err)
 	}

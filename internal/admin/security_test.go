@@ -32,8 +32,8 @@ func (s *site) authNow() time.Time { return time.Now().Add(time.Duration(s.authS
 func (s *site) shiftAuth(d time.Duration) { s.authShift.Add(int64(d)) }
 
 // startMail gives the site an SMTP server (STARTTLS and AUTH, as a real
-// provider) behind the same background queue the server uses.
-func (s *site) startMail(t *testing.T, logger *slog.Logger) mail.Sender {
+// provider) behind the same durable outbox the server uses.
+func (s *site) startMail(t *testing.T, st mail.Store, logger *slog.Logger) *mail.Outbox {
 	t.Helper()
 	s.mail = mailtest.Start(t, mailtest.Options{StartTLS: true, Username: "masthead", Password: "smtp password"})
 	smtp, err := mail.NewSMTP(s.mail.URL("masthead", "smtp password"), "Newsroom <news@example.org>")
@@ -41,11 +41,12 @@ func (s *site) startMail(t *testing.T, logger *slog.Logger) mail.Sender {
 		t.Fatal(err)
 	}
 	smtp.TLSConfig = s.mail.TLSConfig()
-	q := mail.NewQueue(smtp, 16, logger)
+	q := mail.NewOutbox(st, smtp, logger)
+	q.Poll = 100 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); q.Run(ctx, 5*time.Second) }()
+	go func() { defer wg.Done(); q.Run(ctx) }()
 	t.Cleanup(func() { cancel(); wg.Wait() })
 	return q
 }
@@ -538,5 +539,19 @@ func TestAdminsCanBeRequiredToUseTwoFactor(t *testing.T) {
 	}
 	if v, _, _ := s.store.Setting(t.Context(), user.SettingRequire2FAAdmins); v != "false" {
 		t.Errorf("stored %q", v)
+	}
+}
+
+func TestDashboardSaysWhereMailGoesAndWhatWaits(t *testing.T) {
+	s := newSite(t)
+	admin := s.login(t, user.Admin)
+	_, body := s.get(t, admin, "/admin/")
+	if !strings.Contains(body, "Mail is sent through smtp://masthead@127.0.0.1:") || strings.Contains(body, "smtp password") ||
+		!strings.Contains(body, "No message waits to be sent.") {
+		t.Fatalf("the dashboard's mail line:\n%s", body)
+	}
+	contributor := s.login(t, user.Contributor)
+	if _, body := s.get(t, contributor, "/admin/"); strings.Contains(body, "smtp://") {
+		t.Error("a contributor sees the mail server")
 	}
 }

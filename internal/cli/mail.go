@@ -22,18 +22,20 @@ func checkMail(rawURL, from string) (*mail.SMTP, error) {
 	return s, nil
 }
 
-// newOutbox puts a background queue in front of the mail server, so web
-// requests never wait for it. It returns a nil Sender (and queue) when no
-// server is configured.
-func newOutbox(s *mail.SMTP, baseURL string, logger *slog.Logger) (mail.Sender, *mail.Queue) {
+// newOutbox makes the durable outbox over the database. Without a server
+// it still stores mail (a newsletter confirmation, say), which waits until a
+// node with --smtp-url sends it; the admin says so. The Sender it returns
+// for password resets is nil then: a reset link expires long before anyone
+// configures a server, so the admin tells the user no link can be sent.
+func newOutbox(st mail.Store, s *mail.SMTP, baseURL string, logger *slog.Logger) (resets mail.Sender, box *mail.Outbox) {
+	box = mail.NewOutbox(st, s, logger)
 	if s == nil {
-		logger.Info("no mail server configured (--smtp-url): password reset links cannot be sent")
-		return nil, nil
+		logger.Info("no mail server configured (--smtp-url): mail waits in the outbox; password reset links cannot be sent")
+		return nil, box
 	}
 	if baseURL == "" {
 		logger.Warn("mail is on but --base-url is empty: links in mail use each request's Host header; set --base-url in production")
 	}
 	logger.Info("mail", "server", s.String(), "from", s.From.String())
-	q := mail.NewQueue(s, 256, logger)
-	return q, q
+	return box, box
 }

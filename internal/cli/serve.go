@@ -111,10 +111,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	outbox, mailQueue := newOutbox(mailer, baseURL, logger) // mail.go
+	resetMail, outbox := newOutbox(a.store, mailer, baseURL, logger) // mail.go
 	adm, err := admin.New(admin.Deps{Auth: a.auth, Users: a.store, Content: a.content, Media: a.media, Editions: a.store,
 		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://"),
-		Mail: outbox, BaseURL: baseURL, Settings: a.store})
+		Mail: resetMail, Outbox: outbox, BaseURL: baseURL, Settings: a.store})
 	if err != nil {
 		return err
 	}
@@ -155,15 +155,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer background.Done()
 		views.Run(viewCtx, viewFlushEvery)
 	}()
-	// Mail goes out from a background queue; like the view counter it stops
-	// after the HTTP server, with a few seconds to send what is queued.
-	if mailQueue != nil {
-		mailCtx, stopMail := context.WithCancel(context.WithoutCancel(ctx))
-		defer stopMail()
+	// Mail goes out from the outbox in the database: what is not sent when
+	// the process stops is sent after the restart (or by another node).
+	if outbox.Configured() {
 		background.Add(1)
 		go func() {
 			defer background.Done()
-			mailQueue.Run(mailCtx, 10*time.Second)
+			outbox.Run(ctx)
 		}()
 	}
 	hs := &http.Server{

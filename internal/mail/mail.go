@@ -1,11 +1,12 @@
 // Package mail composes e-mail and sends it. Compose turns a Message into
 // RFC 5322 bytes (UTF-8 subject and bodies, text/plain or
-// multipart/alternative with HTML, Message-ID and Date, headers refused if
-// they carry line breaks); SMTP delivers such bytes to a server named by a
-// URL; Queue sends in the background so a web request never waits for a
-// mail server. Callers depend on the Sender interface only, so a durable
-// outbox (queued rows in the database, delivered by a worker through
-// SMTP.Deliver) can later take the Queue's place without changing them.
+// multipart/alternative with HTML, Message-ID and Date, a short list of
+// extra headers, values refused if they carry line breaks); SMTP delivers
+// such bytes to a server named by a URL; Outbox stores each message in the
+// database (through the Store it declares) and a worker delivers it with
+// retries, so a web request never waits for a mail server and an
+// acknowledged message survives a crash. Callers depend on the Sender
+// interface only. It runs no SQL and serves no HTTP.
 package mail
 
 import (
@@ -34,7 +35,26 @@ type Message struct {
 	Text    string // the text/plain body; required
 	HTML    string // an HTML alternative; optional
 	Lang    string // Content-Language, e.g. "fa"; optional
+	// Headers are extra header fields; only the names in AllowedHeaders
+	// may appear, and values are refused if they carry line breaks.
+	Headers []Header `json:",omitempty"`
 }
+
+// Header is one extra header field of a Message.
+type Header struct{ Name, Value string }
+
+// AllowedHeaders are the extra header fields a Message may carry: the
+// mailing-list fields a newsletter needs (RFC 2369, RFC 2919, RFC 8058).
+// Everything else (From, To, Bcc, Content-Type …) is Compose's alone.
+var AllowedHeaders = map[string]bool{
+	"List-Unsubscribe":      true,
+	"List-Unsubscribe-Post": true,
+	"List-Id":               true,
+	"Precedence":            true,
+}
+
+// ErrHeaderNotAllowed is returned for an extra header outside AllowedHeaders.
+var ErrHeaderNotAllowed = errors.New("mail: this header field may not be set by a message")
 
 // Sender sends messages. SMTP sends at once; Queue hands them to a
 // background goroutine.
@@ -111,6 +131,19 @@ func Compose(m *Message, from *mail.Address, now time.Time) (*Composed, error) {
 			return nil, err
 		}
 	}
+	for _, h := range m.Headers {
+		if !AllowedHeaders[h.Name] {
+			return nil, fmt.Errorf("%w: %q", ErrHeaderNotAllowed, h.Name)
+		}
+		if err := checkHeader(h.Value); err != nil {
+			return nil, err
+		}
+		for i := 0; i < len(h.Value); i++ {
+			if h.Value[i] >= 0x80 || len(h.Value) > 900 {
+				return nil, fmt.Errorf("mail: the %s header must be short ASCII", h.Name)
+			}
+		}
+	}
 	c := &Composed{From: from.Address}
 	to := make([]string, 0, len(m.To))
 	for _, raw := range m.To {
@@ -134,6 +167,9 @@ func Compose(m *Message, from *mail.Address, now time.Time) (*Composed, error) {
 	header("Auto-Submitted", "auto-generated")
 	if m.Lang != "" {
 		header("Content-Language", m.Lang)
+	}
+	for _, h := range m.Headers {
+		header(h.Name, h.Value)
 	}
 	if m.HTML == "" {
 		header("Content-Type", "text/plain; charset=utf-8")

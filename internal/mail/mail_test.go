@@ -2,10 +2,8 @@ package mail_test
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
-	"log/slog"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
@@ -335,34 +333,4 @@ func TestRefusals(t *testing.T) {
 			t.Error("no error")
 		}
 	})
-}
-
-func TestQueueSendsInTheBackground(t *testing.T) {
-	srv := mailtest.Start(t, mailtest.Options{})
-	q := mail.NewQueue(newSMTP(t, srv, "", ""), 4, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	msg := &mail.Message{To: []string{"sara@example.org"}, Subject: "Queued", Text: "Hello\n"}
-	if err := q.Send(t.Context(), msg); err != nil {
-		t.Fatal(err)
-	}
-	msg.Subject = "Changed after queueing" // the queue keeps its own copy
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { q.Run(ctx, 10*time.Second); close(done) }()
-	got := srv.Next(t)
-	if parse(t, got.Data).Header.Get("Subject") != "Queued" {
-		t.Errorf("received %q", got.Data)
-	}
-	// Messages queued when the queue is told to stop are still sent.
-	q.Send(t.Context(), &mail.Message{To: []string{"b@example.org"}, Subject: "Last", Text: "Bye\n"})
-	cancel()
-	<-done
-	if rest := srv.Pending(); len(rest) != 1 || rest[0].To[0] != "b@example.org" {
-		t.Errorf("after stopping: %d messages", len(rest))
-	}
-
-	full := mail.NewQueue(newSMTP(t, srv, "", ""), 1, nil)
-	full.Send(t.Context(), msg)
-	if err := full.Send(t.Context(), msg); !errors.Is(err, mail.ErrQueueFull) {
-		t.Errorf("a full queue: %v", err)
-	}
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/mail"
 	"net/smtp"
+	"net/textproto"
 	"net/url"
 	"os"
 	"strings"
@@ -214,11 +215,11 @@ func (s *SMTP) Deliver(ctx context.Context, c *Composed) (err error) {
 		}
 	}
 	if err := cl.Mail(c.From); err != nil {
-		return fmt.Errorf("mail: %s: MAIL FROM: %w", s, err)
+		return rejected(fmt.Errorf("mail: %s: MAIL FROM: %w", s, err))
 	}
 	for _, rcpt := range c.To {
 		if err := cl.Rcpt(rcpt); err != nil {
-			return fmt.Errorf("mail: %s: RCPT TO %s: %w", s, rcpt, err)
+			return rejected(fmt.Errorf("mail: %s: RCPT TO %s: %w", s, rcpt, err))
 		}
 	}
 	w, err := cl.Data()
@@ -229,10 +230,33 @@ func (s *SMTP) Deliver(ctx context.Context, c *Composed) (err error) {
 		return fmt.Errorf("mail: %s: sending the message: %w", s, err)
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("mail: %s: the server refused the message: %w", s, err)
+		return rejected(fmt.Errorf("mail: %s: the server refused the message: %w", s, err))
 	}
 	_ = cl.Quit()
 	return nil
+}
+
+// RejectedError is a permanent refusal of one message (a 5xx reply to
+// MAIL, RCPT or DATA): sending it again would fail again. Failures before
+// that (no connection, TLS, AUTH) and 4xx replies are transient.
+type RejectedError struct{ Err error }
+
+func (e *RejectedError) Error() string { return e.Err.Error() }
+func (e *RejectedError) Unwrap() error { return e.Err }
+
+// rejected marks err permanent when the server's reply was 5xx.
+func rejected(err error) error {
+	var te *textproto.Error
+	if errors.As(err, &te) && te.Code >= 500 && te.Code < 600 {
+		return &RejectedError{Err: err}
+	}
+	return err
+}
+
+// Permanent reports whether err says the message can never be delivered.
+func Permanent(err error) bool {
+	var re *RejectedError
+	return errors.As(err, &re)
 }
 
 func contains(list []string, s string) bool {

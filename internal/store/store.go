@@ -87,6 +87,16 @@ type querier interface {
 // with the context it receives commits together or not at all. Nested calls
 // join the outer transaction.
 func (s *Store) WithinTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.transact(ctx, true, fn)
+}
+
+// withinTxQuiet is WithinTx for transactions that change no row a page
+// shows (queue claims), so committing them leaves the generation alone.
+func (s *Store) withinTxQuiet(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.transact(ctx, false, fn)
+}
+
+func (s *Store) transact(ctx context.Context, bump bool, fn func(ctx context.Context) error) error {
 	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(ctx)
 	}
@@ -101,7 +111,9 @@ func (s *Store) WithinTx(ctx context.Context, fn func(ctx context.Context) error
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	s.generation.Add(1)
+	if bump {
+		s.generation.Add(1)
+	}
 	return nil
 }
 

@@ -40,6 +40,11 @@ type Options struct {
 	Mechanisms         []string // offered AUTH mechanisms; default PLAIN and LOGIN
 	StartTLS           bool     // offer STARTTLS with a self-signed certificate
 	Implicit           bool     // TLS from the first byte (smtps)
+	// OnData, when set, sees every message before the server replies to
+	// its DATA: an error is the reply (a *smtp.SMTPError picks the code,
+	// e.g. 451 or 550), nil accepts it. Messages are then handed to OnData
+	// only, not to Next or Pending, so a test may count any number.
+	OnData func(Received) error
 }
 
 // Server is a running test server.
@@ -184,7 +189,11 @@ func (x *session) Data(r io.Reader) error {
 		return err
 	}
 	_, isTLS := x.conn.TLSConnectionState()
-	x.s.ch <- Received{From: x.from, To: x.to, Data: b, AuthUser: x.user, AuthMech: x.mech, TLS: isTLS}
+	got := Received{From: x.from, To: append([]string(nil), x.to...), Data: b, AuthUser: x.user, AuthMech: x.mech, TLS: isTLS}
+	if x.s.opts.OnData != nil {
+		return x.s.opts.OnData(got)
+	}
+	x.s.ch <- got
 	return nil
 }
 

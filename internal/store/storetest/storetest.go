@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"Search leaves nothing behind a rollback", testSearchRollback},
 		{"Search folds Arabic-script variants both ways", testSearchFolding},
 		{"Search filters, ranks and pages", testSearchFiltersAndRanks},
+		{"Mail outbox claims, leases, retries and counts", testMailOutbox},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
