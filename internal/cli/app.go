@@ -15,6 +15,7 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 	"github.com/masthead-news/masthead/internal/user"
 )
@@ -32,17 +33,13 @@ type app struct {
 // openApp opens the database named by o (SQLite in the data folder by
 // default), applies pending migrations and builds the services.
 func openApp(ctx context.Context, o *options) (*app, error) {
-	dbPath, err := sqlitePath(o)
-	if err != nil {
-		return nil, err
-	}
-	st, err := sqlite.Open(dbPath)
+	st, dbName, err := openStore(o)
 	if err != nil {
 		return nil, err
 	}
 	if err := st.Ping(ctx); err != nil {
 		st.Close()
-		return nil, fmt.Errorf("the database %s does not answer: %w", dbPath, err)
+		return nil, fmt.Errorf("the database %s does not answer: %w", dbName, err)
 	}
 	if _, err := st.Migrate(ctx); err != nil {
 		st.Close()
@@ -68,6 +65,22 @@ func openApp(ctx context.Context, o *options) (*app, error) {
 
 func (a *app) Close() error { return a.store.Close() }
 
+// openStore opens the database named by --database: PostgreSQL for a
+// postgres:// URL, else SQLite (by default in the data folder). name is how
+// messages refer to it (a file, or the URL without its password).
+func openStore(o *options) (st *store.Store, name string, err error) {
+	if db := strings.TrimSpace(o.database); postgres.IsURL(db) {
+		st, err = postgres.Open(db)
+		return st, postgres.Redact(db), err
+	}
+	path, err := sqlitePath(o)
+	if err != nil {
+		return nil, "", err
+	}
+	st, err = sqlite.Open(path)
+	return st, path, err
+}
+
 // sqlitePath picks the SQLite file from --database, or the data folder.
 func sqlitePath(o *options) (string, error) {
 	db := strings.TrimSpace(o.database)
@@ -80,10 +93,8 @@ func sqlitePath(o *options) (string, error) {
 			return "", usagef("--database %q names no file (e.g. sqlite:///var/lib/masthead/site.db)", db)
 		}
 		return p, nil
-	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"):
-		return "", usagef("--database: PostgreSQL is not supported by this build yet; use SQLite (leave --database empty)")
 	}
-	return "", usagef("--database %q is not a database URL (use sqlite://PATH, or leave it empty for SQLite in the data folder)", db)
+	return "", usagef("--database %q is not a database URL (use sqlite://PATH or postgres://USER@HOST:5432/DB, or leave it empty for SQLite in the data folder)", db)
 }
 
 func checkAddr(addr string) error {

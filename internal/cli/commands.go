@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -49,11 +47,7 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := checkData(o.data); err != nil {
 		return err
 	}
-	path, err := sqlitePath(&o)
-	if err != nil {
-		return err
-	}
-	st, err := sqlite.Open(path)
+	st, path, err := openStore(&o)
 	if err != nil {
 		return err
 	}

@@ -196,7 +196,8 @@ func articleWhere(f content.ArticleFilter) (string, []any) {
 		args = append(args, f.OwnerID)
 	}
 	if f.Text != "" {
-		conds = append(conds, `a.title LIKE ? ESCAPE '\'`)
+		// LOWER on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+		conds = append(conds, `LOWER(a.title) LIKE LOWER(?) ESCAPE '\'`)
 		args = append(args, "%"+likeEscaper.Replace(f.Text)+"%")
 	}
 	if !f.Before.IsZero() {

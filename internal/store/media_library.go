@@ -23,7 +23,7 @@ func mediaWhere(f media.Filter) (string, []any) {
 		args = append(args, f.UploadedBy)
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
-		conds = append(conds, `(title LIKE ? ESCAPE '\' OR alt LIKE ? ESCAPE '\' OR caption LIKE ? ESCAPE '\' OR credit LIKE ? ESCAPE '\' OR filename LIKE ? ESCAPE '\')`)
+		conds = append(conds, `(LOWER(title) LIKE LOWER(?) ESCAPE '\' OR LOWER(alt) LIKE LOWER(?) ESCAPE '\' OR LOWER(caption) LIKE LOWER(?) ESCAPE '\' OR LOWER(credit) LIKE LOWER(?) ESCAPE '\' OR LOWER(filename) LIKE LOWER(?) ESCAPE '\')`)
 		p := "%" + likeEscaper.Replace(t) + "%"
 		args = append(args, p, p, p, p, p)
 	}

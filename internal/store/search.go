@@ -45,6 +45,12 @@ type searchScope struct {
 	Filter search.Filter // the filters themselves, for engines that want columns
 }
 
+// searchWindow is how many of the newest matches a search counts and ranks
+// (search.MaxTotal; tests lower it). Engines read matches newest first and
+// stop there, so a common word in a large archive costs no more than a rare
+// one.
+var searchWindow = search.MaxTotal
+
 // Document ids order the index by edition, then publication time:
 //
 //	id = edition << 53 | (published_at + 2^32) << 20 | sequence
@@ -97,6 +103,8 @@ func (s *Store) searchEngine() (searchEngine, error) {
 	switch s.dialect.Name() {
 	case "sqlite":
 		return fts5{}, nil
+	case "postgres":
+		return tsearch{}, nil
 	}
 	return nil, fmt.Errorf("full-text search is not implemented for %s", s.dialect.Name())
 }

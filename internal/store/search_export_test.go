@@ -2,12 +2,12 @@ package store
 
 import "context"
 
-// SetSearchWindowForTest changes how many of the newest matches SQLite
-// ranks with bm25, so a test can cross the window with a few documents.
+// SetSearchWindowForTest changes how many of the newest matches a search
+// ranks, so a test can cross the window with a few documents.
 func SetSearchWindowForTest(n int) (restore func()) {
-	old := fts5Window
-	fts5Window = n
-	return func() { fts5Window = old }
+	old := searchWindow
+	searchWindow = n
+	return func() { searchWindow = old }
 }
 
 // ExecForTest runs raw SQL, so a test can act as a write path the store's

@@ -58,14 +58,12 @@ func fts5Match(q search.Query) string {
 	return strings.Join(parts, " AND ")
 }
 
-// fts5Window is how many of the newest matches a search counts and bm25
-// ranks: search.MaxTotal. FTS5's bm25 costs microseconds per matching row
-// (it reads each row's column sizes), so ranking every match of a common
-// word in a large archive would take a tenth of a second. Document ids are
-// in publication order (docKey), so FTS5 reads the newest matches first and
-// stops; one statement gives the count and the scores, and a Latin prefix is
-// expanded once.
-var fts5Window = search.MaxTotal
+// The FTS5 path counts and bm25-ranks the newest searchWindow matches (see
+// search.go): bm25 costs microseconds per matching row (it reads each row's
+// column sizes), so ranking every match of a common word in a large archive
+// would take a tenth of a second. Document ids are in publication order
+// (docKey), so FTS5 reads the newest matches first and stops; one statement
+// gives the count and the scores, and a Latin prefix is expanded once.
 
 func (fts5) rank(ctx context.Context, s *Store, q search.Query, sc searchScope, offset, limit int) ([]int64, int, error) {
 	// The FTS5 table runs first (CROSS JOIN keeps that order) within the
@@ -79,7 +77,7 @@ func (fts5) rank(ctx context.Context, s *Store, q search.Query, sc searchScope, 
 		args = append(args, sc.Args...)
 	}
 	rows, err := s.query(ctx, "SELECT search_index.rowid, bm25(search_index, "+fts5TitleWeight+", "+fts5BodyWeight+")"+
-		from+where+" ORDER BY search_index.rowid DESC LIMIT ?", append(args, fts5Window+1)...)
+		from+where+" ORDER BY search_index.rowid DESC LIMIT ?", append(args, searchWindow+1)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -101,7 +99,7 @@ func (fts5) rank(ctx context.Context, s *Store, q search.Query, sc searchScope, 
 		return nil, 0, err
 	}
 	total := len(all)
-	all = all[:min(total, fts5Window)]
+	all = all[:min(total, searchWindow)]
 	// bm25 is negative, lower is better; newer first among equals.
 	slices.SortStableFunc(all, func(a, b scored) int { return cmp.Compare(a.score, b.score) })
 	if offset >= len(all) {

@@ -11,22 +11,36 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/store/postgres/pgtest"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
+
+// forEachDatabase runs fn on a fresh, migrated SQLite store and on a
+// PostgreSQL one (skipped unless MASTHEAD_TEST_POSTGRES is set).
+func forEachDatabase(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		fn(t, s)
+	})
+	t.Run("postgres", func(t *testing.T) { fn(t, pgtest.Open(t)) })
+}
 
 // TestSearchIndexSurvivesOtherWritePaths: deleting or unpublishing an item
 // with plain SQL — any path that bypasses the store's methods — still takes
 // it out of the search index (the migration's triggers).
 func TestSearchIndexSurvivesOtherWritePaths(t *testing.T) {
+	forEachDatabase(t, testSearchIndexSurvivesOtherWritePaths)
+}
+
+func testSearchIndexSurvivesOtherWritePaths(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -86,21 +100,17 @@ func TestSearchIndexSurvivesOtherWritePaths(t *testing.T) {
 	}
 }
 
-// TestSearchRanksTheNewestWindow: a search counts and bm25-ranks the newest
+// TestSearchRanksTheNewestWindow: a search counts and ranks (bm25 or ts_rank_cd) the newest
 // matches up to the window (search.MaxTotal); a count past it means "more",
 // and pages stop there.
 func TestSearchRanksTheNewestWindow(t *testing.T) {
 	restore := store.SetSearchWindowForTest(5)
 	defer restore()
+	forEachDatabase(t, testSearchRanksTheNewestWindow)
+}
+
+func testSearchRanksTheNewestWindow(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
