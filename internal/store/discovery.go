@@ -93,30 +93,68 @@ func articleSelectDrivenBy(from string) string {
 // even on a site with a hundred thousand articles.
 const candidates = 50
 
+// relatedPool is how many of each shared term's newest articles (by id)
+// compete in RelatedArticles. A large category holds thousands of articles;
+// counting them all cost tens of milliseconds per uncached article page on
+// 100,000 articles, and an article's relatives are worth most when recent.
+const relatedPool = 120
+
+// relatedTerms bounds the terms of one article that RelatedArticles reads.
+const relatedTerms = 16
+
 // RelatedArticles ranks the other published articles of a's edition by how
 // many tags and categories they share with a (each shared term counts one),
-// then by recency, in one query. Articles sharing nothing are left out.
-// Tags and categories belong to one edition, so every candidate is in a's.
-// The scores are exact; of the articles with the same score, the newest by
-// creation (id) are the candidates, then ordered by publication time.
+// then by recency. Articles sharing nothing are left out. Tags and
+// categories belong to one edition, so every candidate is in a's. Each
+// term contributes its relatedPool newest articles (by creation); among
+// them the scores are exact, and of the articles with the same score the
+// newest are the candidates, then ordered by publication time.
 func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before time.Time, limit int) ([]*content.Article, error) {
 	if limit <= 0 {
 		limit = 3
 	}
-	rows, err := s.query(ctx, `WITH shared AS (
-			SELECT o.article_id AS id FROM article_tags mine
-			JOIN article_tags o ON o.tag_id = mine.tag_id AND o.article_id <> mine.article_id
-			WHERE mine.article_id = ?
-			UNION ALL
-			SELECT o.article_id FROM article_categories mine
-			JOIN article_categories o ON o.category_id = mine.category_id AND o.article_id <> mine.article_id
-			WHERE mine.article_id = ?
-		)
+	type term struct {
+		isCategory bool
+		id         int64
+	}
+	termRows, err := s.query(ctx, `SELECT 0, tag_id FROM article_tags WHERE article_id = ?
+		UNION ALL SELECT 1, category_id FROM article_categories WHERE article_id = ?`, a.ID, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	terms, err := collect(termRows, func(row interface{ Scan(...any) error }) (term, error) {
+		var t term
+		var kind int
+		err := row.Scan(&kind, &t.id)
+		t.isCategory = kind == 1
+		return t, err
+	})
+	if err != nil || len(terms) == 0 {
+		return nil, err
+	}
+	terms = terms[:min(len(terms), relatedTerms)]
+	// One index range per term (tag_id, article_id / category_id,
+	// article_id), read newest first and cut at relatedPool.
+	var shared strings.Builder
+	var args []any
+	for i, t := range terms {
+		if i > 0 {
+			shared.WriteString(" UNION ALL ")
+		}
+		table, col := "article_tags", "tag_id"
+		if t.isCategory {
+			table, col = "article_categories", "category_id"
+		}
+		fmt.Fprintf(&shared, "SELECT id FROM (SELECT article_id AS id FROM %s WHERE %s = ? AND article_id <> ? ORDER BY article_id DESC LIMIT %d) t%d",
+			table, col, relatedPool, i)
+		args = append(args, t.id, a.ID)
+	}
+	args = append(args, a.Edition, string(content.Published), unix(before), limit)
+	rows, err := s.query(ctx, `WITH shared AS (`+shared.String()+`)
 		`+articleSelectDrivenBy(`(SELECT id, COUNT(*) AS n FROM shared GROUP BY id ORDER BY n DESC, id DESC LIMIT `+
 		strconv.Itoa(candidates)+`) score`)+`
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
-		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT ?`,
-		a.ID, a.ID, a.Edition, string(content.Published), unix(before), limit)
+		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -22,11 +22,16 @@ type views struct {
 var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html"}
 
 func parseViews(a *assets) (*views, error) {
+	icons, err := a.URL("img/icons.svg")
+	if err != nil {
+		return nil, err
+	}
 	funcs := template.FuncMap{
 		"asset":        a.URL,
 		"inlineScript": func() template.HTML { return template.HTML("<script>" + jsFlagScript + "</script>") },
-		"cardCtx":      func(t translator, c Card) bylineCtx { return bylineCtx{t, c} },
-		"shareCtx":     func(label string, links []ShareLink) shareCtx { return shareCtx{label, links} },
+		"byline":       bylineHTML,
+		"shareList":    func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
+		"card":         func(tr translator, c Card, i int, lead bool) template.HTML { return cardHTML(tr, icons, c, i, lead) },
 	}
 	entries, err := fs.ReadDir(templates.FS, ".")
 	if err != nil {
@@ -92,18 +97,4 @@ func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, b
 
 type translator interface {
 	T(key string, args ...any) string
-}
-
-// bylineCtx lets the byline partial translate while it reads a card.
-type bylineCtx struct {
-	tr translator
-	Card
-}
-
-func (b bylineCtx) T(key string, args ...any) string { return b.tr.T(key, args...) }
-
-// shareCtx is the share partial's data: an accessible label and the links.
-type shareCtx struct {
-	Label string
-	Links []ShareLink
 }

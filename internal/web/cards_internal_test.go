@@ -1,0 +1,41 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/i18n"
+)
+
+type keyTranslator struct{}
+
+func (keyTranslator) T(key string, args ...any) string { return key }
+
+// The card and byline are written without html/template, so they must do
+// its job: hostile text stays text and a hostile link is not a link.
+func TestCardHTMLEscapesEverything(t *testing.T) {
+	hostile := `<script>alert(1)</script>"'&`
+	c := Card{URL: `/2026/01/02/x/"onmouseover="alert(2)`, Title: hostile, Excerpt: hostile,
+		Image:        &Image{URL: "/uploads/a.jpg", Alt: hostile, Caption: hostile, Width: 800, Height: 450, Srcset: `/a.jpg 400w" onerror="x`},
+		CategoryName: hostile, CategoryURL: "/category/x/", Date: hostile, DateISO: hostile, Comments: hostile, CommentsURL: "/x/#comments",
+		External: &content.Byline{Writer: hostile, Publication: hostile, URL: "javascript:alert(3)"},
+		Share:    shareLinks(i18n.MustNew("en", i18n.Options{}), "https://news.example.org", "/x/", hostile, nil)}
+	out := string(cardHTML(keyTranslator{}, "/static/icons.svg", c, 3, false))
+	for _, bad := range []string{"<script", `"onmouseover=`, `" onerror=`, "javascript:", `"'&<`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("card HTML contains %q:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;") {
+		t.Errorf("the title is not escaped as text:\n%s", out)
+	}
+	if !strings.Contains(out, `loading="lazy"`) || strings.Contains(out, "card-lead") {
+		t.Errorf("a fourth, non-lead card loads lazily and is not the lead:\n%s", out)
+	}
+	c.External.URL = "https://example.org/original?a=1&b=2"
+	by := string(bylineHTML(keyTranslator{}, c))
+	if !strings.Contains(by, `<a href="https://example.org/original?a=1&amp;b=2" rel="noopener">`) {
+		t.Errorf("an http(s) original is linked: %s", by)
+	}
+}
