@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -58,6 +59,11 @@ type mediaItem struct {
 	Date     string
 	EditURL  string
 	CanEdit  bool
+	// Downloads counts the file's downloads (files other than images,
+	// which are shown rather than downloaded); PagesText gives a PDF's
+	// page count.
+	Downloads string
+	PagesText string
 }
 
 func (h *Handler) item(p *page, u *user.User, m *media.Media) mediaItem {
@@ -69,7 +75,34 @@ func (h *Handler) item(p *page, u *user.User, m *media.Media) mediaItem {
 	if m.Width > 0 && m.Height > 0 {
 		it.Dims = p.L.Digits(fmt.Sprintf("%d × %d", m.Width, m.Height))
 	}
+	if m.Pages > 0 {
+		it.PagesText = p.L.N("admin.media.pages", m.Pages)
+	}
 	return it
+}
+
+// countDownloads fills in the download counts of the items that are not
+// images, with one query.
+func (h *Handler) countDownloads(ctx context.Context, p *page, items []mediaItem) error {
+	var ids []int64
+	for _, it := range items {
+		if it.Kind != "image" {
+			ids = append(ids, it.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	counts, err := h.Media.Store.DownloadCounts(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range items {
+		if items[i].Kind != "image" {
+			items[i].Downloads = p.L.N("admin.media.downloads", int(counts[items[i].ID]))
+		}
+	}
+	return nil
 }
 
 type libraryFilter struct {
@@ -148,6 +181,10 @@ func (h *Handler) renderLibrary(w http.ResponseWriter, r *http.Request, u *user.
 	d.Total = p.L.N("admin.media.count", total)
 	for _, m := range list {
 		d.Items = append(d.Items, h.item(p, u, m))
+	}
+	if err := h.countDownloads(ctx, p, d.Items); err != nil {
+		h.serverError(w, r, u, err)
+		return
 	}
 	link := func(page int) string {
 		v := url.Values{}
@@ -256,6 +293,8 @@ func uploadError(p *page, err error) string {
 		return p.T("admin.media.err_size", big.Limit>>20)
 	case errors.Is(err, media.ErrUnsupported):
 		return p.T("admin.media.err_type")
+	case errors.Is(err, media.ErrBadPDF):
+		return p.T("admin.media.err_pdf")
 	case strings.Contains(err.Error(), "too large"):
 		return p.T("admin.media.err_pixels", media.MaxPixels/1_000_000)
 	case strings.Contains(err.Error(), "damaged"):
@@ -272,6 +311,8 @@ type editData struct {
 	JobState  string
 	Uploader  string
 	PublicURL string
+	// DownloadURL serves the file as an attachment and counts it (not for images).
+	DownloadURL string
 }
 
 type useRow struct {
@@ -309,6 +350,15 @@ func (h *Handler) renderMediaEdit(w http.ResponseWriter, r *http.Request, u *use
 	p := h.newPage(r, u, "admin.media.edit", "media")
 	p.Error, p.Fields = msg, fields
 	d := &editData{page: p, Item: h.item(p, u, m), PublicURL: m.URL()}
+	items := []mediaItem{d.Item}
+	if err := h.countDownloads(ctx, p, items); err != nil {
+		h.serverError(w, r, u, err)
+		return
+	}
+	d.Item = items[0]
+	if m.Kind != "image" {
+		d.DownloadURL = m.DownloadURL()
+	}
 	uses, err := h.Media.Uses(ctx, m)
 	if err != nil {
 		h.serverError(w, r, u, err)
@@ -323,6 +373,10 @@ func (h *Handler) renderMediaEdit(w http.ResponseWriter, r *http.Request, u *use
 			row.URL = fmt.Sprintf("/admin/authors/%d/", use.ID)
 		case "page":
 			row.URL = fmt.Sprintf("/admin/pages/%d/", use.ID)
+		case "book":
+			row.URL = fmt.Sprintf("/admin/publications/books/%d/", use.ID)
+		case "issue":
+			row.URL = fmt.Sprintf("/admin/publications/issues/%d/", use.ID)
 		}
 		d.Uses = append(d.Uses, row)
 	}

@@ -23,8 +23,8 @@ type Filter struct {
 // Use is one place where a media item appears; an item in use cannot be
 // deleted.
 type Use struct {
-	Kind    string // "featured", "inline" (in an article's text), "attachment", "avatar", "page"
-	ID      int64  // the article, author or page
+	Kind    string // "featured", "inline" (in an article's text), "attachment", "avatar", "page", "book", "issue"
+	ID      int64  // the article, author, page, book or issue
 	Title   string // its title or name
 	Edition string // the article's or page's edition, if any
 }

@@ -27,14 +27,16 @@ import (
 
 // Media is one stored file.
 type Media struct {
-	ID        int64
-	Kind      string // "image", "video", "audio", "document"
-	Path      string // storage key under /uploads/, e.g. "2026/11/river-cleanup-3f2a.jpg"
-	Filename  string // the original file name, shown in downloads
-	MIME      string
-	Size      int64
-	Width     int
-	Height    int
+	ID       int64
+	Kind     string // "image", "video", "audio", "document"
+	Path     string // storage key under /uploads/, e.g. "2026/11/river-cleanup-3f2a.jpg"
+	Filename string // the original file name, shown in downloads
+	MIME     string
+	Size     int64
+	Width    int
+	Height   int
+	// Pages is a PDF's page count (0 for other kinds).
+	Pages     int
 	Title     string
 	Alt       string
 	Caption   string
@@ -58,8 +60,9 @@ type Store interface {
 	CreateMedia(ctx context.Context, m *Media) error
 	MediaByID(ctx context.Context, id int64) (*Media, error)
 	MediaByPath(ctx context.Context, p string) (*Media, error)
-	LibraryStore // library.go
-	VariantStore // variants.go
+	LibraryStore  // library.go
+	VariantStore  // variants.go
+	DownloadStore // download.go
 }
 
 // Blob keeps the bytes of media files.
@@ -161,6 +164,11 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 			return nil, fmt.Errorf("the image is damaged: %v", err)
 		}
 		m.Size = int64(len(data))
+	}
+	if mime == "application/pdf" {
+		if m.Pages, err = PDFPages(data); err != nil {
+			return nil, err
+		}
 	}
 	sum := sha256.Sum256(data)
 	m.SHA256 = hex.EncodeToString(sum[:])

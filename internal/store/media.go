@@ -9,7 +9,7 @@ import (
 	"github.com/masthead-news/masthead/internal/media"
 )
 
-const mediaColumns = `id, kind, path, filename, mime, size, width, height, title, alt, caption, credit, sha256, created_at, COALESCE(uploaded_by, 0), variants`
+const mediaColumns = `id, kind, path, filename, mime, size, width, height, title, alt, caption, credit, sha256, created_at, COALESCE(uploaded_by, 0), variants, pages`
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 
@@ -23,9 +23,9 @@ func notFound(err error) error {
 
 // CreateMedia records a stored file.
 func (s *Store) CreateMedia(ctx context.Context, m *media.Media) error {
-	id, err := s.insert(ctx, `INSERT INTO media (kind, path, filename, mime, size, width, height, title, alt, caption, credit, sha256, created_at, uploaded_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.Kind, m.Path, m.Filename, m.MIME, m.Size, m.Width, m.Height, m.Title, m.Alt, m.Caption, m.Credit, m.SHA256, unix(m.CreatedAt), nullID(m.UploadedBy))
+	id, err := s.insert(ctx, `INSERT INTO media (kind, path, filename, mime, size, width, height, title, alt, caption, credit, sha256, created_at, uploaded_by, pages)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.Kind, m.Path, m.Filename, m.MIME, m.Size, m.Width, m.Height, m.Title, m.Alt, m.Caption, m.Credit, m.SHA256, unix(m.CreatedAt), nullID(m.UploadedBy), m.Pages)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func scanMedia(sc interface{ Scan(...any) error }) (*media.Media, error) {
 	var m media.Media
 	var created int64
 	if err := sc.Scan(&m.ID, &m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height,
-		&m.Title, &m.Alt, &m.Caption, &m.Credit, &m.SHA256, &created, &m.UploadedBy, &m.VariantList); err != nil {
+		&m.Title, &m.Alt, &m.Caption, &m.Credit, &m.SHA256, &created, &m.UploadedBy, &m.VariantList, &m.Pages); err != nil {
 		return nil, err
 	}
 	m.CreatedAt = fromUnix(created)

@@ -93,6 +93,9 @@ func (s *Store) MediaUses(ctx context.Context, m *media.Media, limit int) ([]med
 			[]any{inURL, inVariant, inURL, inVariant, limit}},
 		{"page", "SELECT id, title, edition FROM pages WHERE " + inText("body_source") + " OR " + inText("body_html") + " ORDER BY id LIMIT ?",
 			[]any{inURL, inVariant, inURL, inVariant, limit}},
+		{"book", "SELECT id, title, edition FROM books WHERE cover_media_id = ? OR pdf_media_id = ? ORDER BY id LIMIT ?", []any{m.ID, m.ID, limit}},
+		{"issue", `SELECT i.id, ps.title || ' ' || CAST(i.number AS TEXT), ps.edition FROM publication_issues i JOIN publication_series ps ON ps.id = i.series_id
+			WHERE i.cover_media_id = ? OR i.pdf_media_id = ? ORDER BY i.id LIMIT ?`, []any{m.ID, m.ID, limit}},
 	}
 	var out []media.Use
 	for _, q := range queries {
@@ -123,7 +126,7 @@ func (s *Store) MediaUses(ctx context.Context, m *media.Media, limit int) ([]med
 // DeleteMedia removes an item with its variants and its job.
 func (s *Store) DeleteMedia(ctx context.Context, id int64) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		for _, q := range []string{"DELETE FROM media_variants WHERE media_id = ?", "DELETE FROM media_jobs WHERE media_id = ?"} {
+		for _, q := range []string{"DELETE FROM media_variants WHERE media_id = ?", "DELETE FROM media_jobs WHERE media_id = ?", "DELETE FROM media_downloads WHERE media_id = ?"} {
 			if _, err := s.exec(ctx, q, id); err != nil {
 				return err
 			}

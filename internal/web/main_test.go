@@ -25,6 +25,7 @@ import (
 var site struct {
 	store   *store.Store
 	content *content.Service
+	media   *media.Service
 	handler *web.Server
 	now     time.Time
 	// hostile is an article whose title holds markup.
@@ -63,6 +64,7 @@ func setup(dir string) error {
 	blob := media.LocalBlob{Root: filepath.Join(dir, "uploads")}
 	site.content = &content.Service{Store: st}
 	msvc := &media.Service{Store: st, Blob: blob}
+	site.media = msvc
 	if _, err := demo.Load(ctx, st, demo.Services{Editions: st, Content: site.content, Media: msvc}, site.now); err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ func (s *Server) routes() http.Handler {
 	root.HandleFunc("GET /readyz", s.readyz)
 	root.HandleFunc("GET /static/", s.assets.serve)
 	root.HandleFunc("GET /uploads/{path...}", s.upload)
+	root.HandleFunc("GET /download/{id}/{name}", s.download) // download.go: attachments, counted
 	if s.deps.Admin != nil {
 		root.Handle("/admin/", s.deps.Admin)
 		root.Handle("/admin", http.RedirectHandler("/admin/", http.StatusMovedPermanently))

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"Search folds Arabic-script variants both ways", testSearchFolding},
 		{"Search filters, ranks and pages", testSearchFiltersAndRanks},
 		{"Mail outbox claims, leases, retries and counts", testMailOutbox},
+		{"Downloads count quietly per file", testDownloads},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
