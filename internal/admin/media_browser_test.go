@@ -47,12 +47,16 @@ func TestMediaLibraryInABrowser(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "annual-report.pdf"), []byte("%PDF-1.4\n%%EOF\n"), 0o644); err != nil {
+	pdf, err := media.PDFOfImages(distinctPNG(3, 40, 60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "annual-report.pdf"), pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	paths = append(paths, filepath.Join(dir, "annual-report.pdf"))
 
-	err := chromedp.Do(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(s.server.URL+"/admin/login"),
 		chromedp.SetValue(chromedp.CSS("#email"), "editor@example.org"),
 		chromedp.SetValue(chromedp.CSS("#password"), password),

@@ -335,7 +335,7 @@ func TestPickingAFeaturedImageFromTheLibrary(t *testing.T) {
 	ctx := context.Background()
 	editor := s.login(t, user.Editor)
 	res, _ := libraryUpload(t, s, editor, map[string]string{"alt": "A lighthouse"}, file{"lighthouse.png", distinctPNG(1, 20, 10)},
-		file{"report.pdf", []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")})
+		file{"report.pdf", onePagePDF(t)})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("upload: %d", res.StatusCode)
 	}
@@ -462,3 +462,13 @@ func TestLibraryShowsVariantsOnceMade(t *testing.T) {
 
 // quiet is the variant workers' logger in tests.
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// onePagePDF is a small, valid one-page PDF.
+func onePagePDF(t *testing.T) []byte {
+	t.Helper()
+	pdf, err := media.PDFOfImages(distinctPNG(9, 30, 40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf
+}
