@@ -84,6 +84,7 @@ func (h *Handler) articleList(w http.ResponseWriter, r *http.Request, u *user.Us
 		h.serverError(w, r, u, err)
 		return
 	}
+	filter.Summary = true
 	list, err := h.Content.Store.ListArticles(ctx, filter)
 	if err != nil {
 		h.serverError(w, r, u, err)
@@ -716,7 +717,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request, u *user.User
 		d.Counts[string(st)] = n
 	}
 	f := base
-	f.Limit = 8
+	f.Limit, f.Summary = 8, true
 	list, err := h.Content.Store.ListArticles(ctx, f)
 	if err != nil {
 		h.serverError(w, r, u, err)

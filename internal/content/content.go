@@ -188,6 +188,9 @@ type ArticleFilter struct {
 	Before      time.Time // published at or before (zero: no bound)
 	Limit       int
 	Offset      int
+	// Summary leaves the bodies out: cards, sidebars and the admin list
+	// show none, and reading every body of a page costs more than the rest.
+	Summary bool
 }
 
 // Store is the persistence that content needs. Implementations keep each

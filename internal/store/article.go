@@ -29,6 +29,10 @@ const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.bod
 	LEFT JOIN author_profiles ap ON ap.author_id = a.author_id AND ap.edition = a.edition
 	LEFT JOIN media m ON m.id = a.featured_media_id`
 
+// articleSummarySelect is articleSelect without the bodies, for lists.
+var articleSummarySelect = strings.Replace(articleSelect, "a.body_source, a.body_format, a.body_html",
+	"'', a.body_format, ''", 1)
+
 func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 	var a content.Article
 	var status string
@@ -220,7 +224,11 @@ func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*c
 	args = append(args, limit, f.Offset)
 	// The page's ids come first from the listing index alone (a deep OFFSET
 	// then skips index entries, not joined rows); only they are joined.
-	rows, err := s.query(ctx, articleSelect+" WHERE a.id IN (SELECT a.id FROM articles a"+where+
+	sel := articleSelect
+	if f.Summary {
+		sel = articleSummarySelect
+	}
+	rows, err := s.query(ctx, sel+" WHERE a.id IN (SELECT a.id FROM articles a"+where+
 		" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
 	if err != nil {
 		return nil, err

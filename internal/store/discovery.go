@@ -78,13 +78,14 @@ func (s *Store) AttachmentsOfArticles(ctx context.Context, ids []int64) (map[int
 	return out, rows.Err()
 }
 
-// articleSelectDrivenBy is articleSelect reading the rows of from (a
+// articleSelectDrivenBy is articleSummarySelect (related and most-read
+// lists show no bodies) reading the rows of from (a
 // derived table aliased as the caller likes) first, joined to each article
 // by the caller's WHERE. CROSS JOIN makes SQLite loop over from on the
 // outside — a few candidate ids probed by primary key — instead of walking
 // a whole edition's listing index; other databases plan it as a plain join.
 func articleSelectDrivenBy(from string) string {
-	return strings.Replace(articleSelect, "FROM articles a", "FROM "+from+" CROSS JOIN articles a", 1)
+	return strings.Replace(articleSummarySelect, "FROM articles a", "FROM "+from+" CROSS JOIN articles a", 1)
 }
 
 // candidates is how many of the best-scored articles the related and

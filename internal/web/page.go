@@ -139,7 +139,7 @@ func (s *Server) base(ctx context.Context, r *http.Request, title, description s
 		return nil, err
 	}
 	p.Menu = s.navItems(re, menu, "m")
-	recent, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: 5})
+	recent, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: 5, Summary: true})
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func (s *Server) plan(ctx context.Context, ed *edition.Edition, pages []*content
 
 // newest is the time of an edition's latest published article (zero if none).
 func (s *Server) newest(ctx context.Context, ed *edition.Edition) (time.Time, error) {
-	list, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: 1})
+	list, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: 1, Summary: true})
 	if err != nil || len(list) == 0 {
 		return time.Time{}, err
 	}

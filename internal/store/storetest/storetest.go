@@ -349,6 +349,16 @@ func testListings(t *testing.T, s *store.Store) {
 	if len(page1) != 10 || page1[0].Slug != "a23" || page1[9].Slug != "a14" {
 		t.Fatalf("page 1 = %s … %s", page1[0].Slug, page1[len(page1)-1].Slug)
 	}
+	if page1[0].BodyHTML == "" {
+		t.Fatal("a full listing comes without bodies")
+	}
+	summary := pub
+	summary.Summary = true
+	short, err := s.ListArticles(ctx, summary)
+	must(t, err)
+	if len(short) != 10 || short[0].Slug != "a23" || short[0].Title == "" || short[0].BodyHTML != "" || short[0].BodySource != "" {
+		t.Fatalf("a summary listing gives %d articles, the first %q with a body of %d bytes", len(short), short[0].Slug, len(short[0].BodyHTML))
+	}
 	pub.Offset = 20
 	page3, err := s.ListArticles(ctx, pub)
 	must(t, err)
