@@ -31,6 +31,7 @@ Usage:
   masthead demo    [--data ./data]
   masthead migrate [--data ./data] [--database URL]
   masthead user add --email E --name N --role admin|editor|author|contributor [--password-stdin]
+  masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data ./data]
   masthead version
 
 Every flag can also be set with an environment variable MASTHEAD_<FLAG>,
@@ -54,12 +55,14 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runMigrate(ctx, rest, stdout, stderr)
 	case "user":
 		err = runUser(ctx, rest, stdout, stderr)
+	case "import":
+		err = runImport(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "masthead", version())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		err = usagef("unknown command %q (try: serve, demo, migrate, user, version)", cmd)
+		err = usagef("unknown command %q (try: serve, demo, migrate, user, import, version)", cmd)
 	}
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0

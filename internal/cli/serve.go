@@ -122,7 +122,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	views := readership.NewCounter(a.store, nil, logger)
 	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
 		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, Search: &search.Service{Store: a.store},
-		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views})
+		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
+		Redirects: a.store})
 	if err != nil {
 		return err
 	}

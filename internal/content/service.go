@@ -275,7 +275,7 @@ func (s *Service) CreateAuthor(ctx context.Context, a *Author, profiles []Author
 func (s *Service) SetMenu(ctx context.Context, edition string, items []*MenuItem) error {
 	var check func([]*MenuItem, int) error
 	check = func(list []*MenuItem, depth int) error {
-		if depth > 3 {
+		if depth > 3 && len(list) > 0 { // the third level's (empty) child lists are fine
 			return invalid("menu", "menus nest at most three levels deep")
 		}
 		for _, it := range list {

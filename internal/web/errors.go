@@ -27,6 +27,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 
 // notFound answers 404 with a page in the edition's language.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if re := editionFrom(r.Context()); re != nil && s.oldURL(w, r, re.rawPath) {
+		return // an old WordPress URL of imported content
+	}
 	s.errorPage(w, r, http.StatusNotFound, "error.notfound.title", "error.notfound.text")
 }
 

@@ -119,6 +119,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.search(w, r)
 		return
 	}
+	if s.oldQueryURL(w, r) { // WordPress's /?p=12, /?page_id=3 …
+		return
+	}
 	re := editionFrom(r.Context())
 	var suggest *Suggestion
 	if re.ed.IsDefault && r.PathValue("n") == "" {

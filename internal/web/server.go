@@ -55,6 +55,9 @@ type Deps struct {
 	// Search answers /search/ and /?s=. When nil and Content can search
 	// (the store can), a search.Service over Content is used.
 	Search Searcher
+	// Redirects answers old WordPress URLs of imported content with a 301
+	// (redirect.go); nil answers them 404.
+	Redirects RedirectStore
 	// Views counts article reads for "Most read" (viewcount.go); nil
 	// counts nothing. The caller runs its flushing goroutine.
 	Views ViewCounter

@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Structure edits: categories, tags, authors, pages, menu items", testStructureWrites},
 		{"Comments keep the approved count", testComments},
 		{"Antispam remembers tokens once; the site secret is stable", testAntispam},
+		{"WordPress import mapping, redirects and comment updates", testWordPressImport},
 		{"Users", testUsers},
 		{"Password resets and two-factor sign-in", testAccountSecurity},
 		{"Transactions roll back", testRollback},

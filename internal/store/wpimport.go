@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/wpimport"
+)
+
+// The WordPress import's own rows: the mapping from WordPress ids to ours
+// and the old URLs that redirect (migration 0014).
+
+var _ wpimport.Store = (*Store)(nil)
+
+// ImportMapping reads what a WordPress item became; content.ErrNotFound
+// when it was never imported.
+func (s *Store) ImportMapping(ctx context.Context, site, kind, key string) (*wpimport.Mapping, error) {
+	m := &wpimport.Mapping{Site: site, Kind: kind, Key: key}
+	err := s.queryRow(ctx, "SELECT target_id, hash, meta FROM wp_import_map WHERE site = ? AND kind = ? AND wp_key = ?",
+		site, kind, key).Scan(&m.TargetID, &m.Hash, &m.Meta)
+	return m, notFound(err)
+}
+
+// SaveImportMapping records (or changes) what a WordPress item became. No
+// page shows the mapping itself, so it leaves the cache generation alone.
+func (s *Store) SaveImportMapping(ctx context.Context, m *wpimport.Mapping) error {
+	_, err := s.execQuiet(ctx, `INSERT INTO wp_import_map (site, kind, wp_key, target_id, hash, meta) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (site, kind, wp_key) DO UPDATE SET target_id = excluded.target_id, hash = excluded.hash, meta = excluded.meta`,
+		m.Site, m.Kind, m.Key, m.TargetID, m.Hash, m.Meta)
+	return err
+}
+
+// Redirect finds the target of an old path; content.ErrNotFound when the
+// path is not one. The primary key makes this one indexed look-up.
+func (s *Store) Redirect(ctx context.Context, path string) (*wpimport.Redirect, error) {
+	r := &wpimport.Redirect{Path: path}
+	err := s.queryRow(ctx, "SELECT target_kind, target_id FROM redirects WHERE path = ?", path).Scan(&r.Kind, &r.TargetID)
+	return r, notFound(err)
+}
+
+// SaveRedirect points an old path at a target (a 404 becomes a 301, so it
+// is a write readers see).
+func (s *Store) SaveRedirect(ctx context.Context, r *wpimport.Redirect) error {
+	_, err := s.exec(ctx, `INSERT INTO redirects (path, target_kind, target_id, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (path) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id`,
+		r.Path, r.Kind, r.TargetID, time.Now().Unix())
+	return err
+}
+
+// UpdateComment changes an imported comment and keeps the article's
+// approved count exact.
+func (s *Store) UpdateComment(ctx context.Context, c *content.Comment) error {
+	return s.WithinTx(ctx, func(ctx context.Context) error {
+		res, err := s.exec(ctx, "UPDATE comments SET parent_id = ?, author_name = ?, body = ?, status = ?, created_at = ? WHERE id = ? AND article_id = ?",
+			nullID(c.ParentID), c.AuthorName, c.Body, c.Status, unix(c.CreatedAt), c.ID, c.ArticleID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return content.ErrNotFound
+		}
+		return s.recountComments(ctx, c.ArticleID)
+	})
+}
+
+// SetTranslationGroup puts articles or pages into one translation group,
+// the group of ids[0] (imports link the versions an export names).
+func (s *Store) SetTranslationGroup(ctx context.Context, kind string, ids []int64) error {
+	table := map[string]string{"article": "articles", "page": "pages"}[kind]
+	if table == "" {
+		return fmt.Errorf("store: no translation groups for %q", kind)
+	}
+	if len(ids) < 2 {
+		return nil
+	}
+	return s.WithinTx(ctx, func(ctx context.Context) error {
+		args := []any{ids[0]}
+		for _, id := range ids {
+			args = append(args, id)
+		}
+		_, err := s.exec(ctx, "UPDATE "+table+" SET translation_group = ? WHERE id IN ("+placeholders(len(ids))+")", args...)
+		return err
+	})
+}

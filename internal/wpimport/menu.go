@@ -1,0 +1,262 @@
+package wpimport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
+)
+
+// menus imports the export's largest navigation menu as the edition's menu.
+// Masthead has one menu per edition: the others are reported. A menu that
+// editors changed by hand since the last import is left alone.
+func (st *state) menus(ctx context.Context) error {
+	if len(st.menuItems) == 0 {
+		return nil
+	}
+	byMenu := map[string][]*Item{}
+	for _, it := range st.menuItems {
+		slug := ""
+		for _, t := range it.Terms {
+			if t.Domain == "nav_menu" {
+				slug = t.Slug
+			}
+		}
+		byMenu[slug] = append(byMenu[slug], it)
+	}
+	names := make([]string, 0, len(byMenu))
+	for n := range byMenu {
+		names = append(names, n)
+	}
+	// The largest menu wins; ties go to the first name.
+	sort.Slice(names, func(i, j int) bool {
+		if len(byMenu[names[i]]) != len(byMenu[names[j]]) {
+			return len(byMenu[names[i]]) > len(byMenu[names[j]])
+		}
+		return names[i] < names[j]
+	})
+	chosen := names[0]
+	for _, n := range names[1:] {
+		st.note("menu %q (%d items) was not imported: Masthead has one menu per edition and took %q", n, len(byMenu[n]), chosen)
+	}
+	tree, err := st.menuTree(ctx, byMenu[chosen])
+	if err != nil {
+		return err
+	}
+	if len(tree) == 0 {
+		return nil
+	}
+	ed := st.defaultEdition
+	current, err := st.imp.Store.Menu(ctx, ed)
+	if err != nil {
+		return err
+	}
+	want, have := menuHash(tree), menuHash(current)
+	if want == have {
+		st.sum.Unchanged["menus"]++
+		return nil
+	}
+	prev, err := st.mapping(ctx, "menu", ed)
+	if err != nil {
+		return err
+	}
+	if len(current) > 0 && (prev == nil || prev.Hash != have) {
+		st.note("menu %q was not imported: the %s edition already has a menu of its own (empty it in the admin and import again to take WordPress's)", chosen, ed)
+		return nil
+	}
+	if err := st.imp.Content.SetMenu(ctx, ed, tree); err != nil {
+		return fmt.Errorf("menu %q: %w", chosen, err)
+	}
+	st.count("menus", prev)
+	return st.remember(ctx, "menu", ed, 0, want, chosen)
+}
+
+// menuHash fingerprints a menu's shape, labels and targets.
+func menuHash(items []*content.MenuItem) string {
+	var walk func([]*content.MenuItem) []any
+	walk = func(list []*content.MenuItem) []any {
+		out := []any{}
+		for _, it := range list {
+			out = append(out, []any{it.Label, it.Kind, it.Target, walk(it.Children)})
+		}
+		return out
+	}
+	return hashOf(walk(items))
+}
+
+// menuTree resolves nav_menu_item entries into a tree of links, three
+// levels deep at most (deeper items join the third level).
+func (st *state) menuTree(ctx context.Context, items []*Item) ([]*content.MenuItem, error) {
+	sort.SliceStable(items, func(i, j int) bool { return items[i].MenuOrder < items[j].MenuOrder })
+	nodes := map[int64]*content.MenuItem{}
+	parents := map[int64]int64{}
+	depth := map[int64]int{}
+	for _, it := range items {
+		label := html.UnescapeString(strings.TrimSpace(it.Title))
+		var target string
+		objID := mustInt(it.MetaValue("_menu_item_object_id"))
+		switch it.MetaValue("_menu_item_type") {
+		case "custom":
+			target = strings.TrimSpace(it.MetaValue("_menu_item_url"))
+			if u, err := url.Parse(target); err == nil && st.sameSite(u) {
+				target = u.Path
+				if target == "" {
+					target = "/"
+				}
+			}
+		case "post_type":
+			t, ok := st.posts[objID]
+			if !ok {
+				st.skip("menu item", it, "it links to an item that was not imported")
+				continue
+			}
+			p, title, err := st.pathOf(ctx, t)
+			if err != nil {
+				return nil, err
+			}
+			target = p
+			if label == "" {
+				label = title
+			}
+		case "taxonomy":
+			switch it.MetaValue("_menu_item_object") {
+			case "category":
+				id, ok := st.catByTerm[objID]
+				if !ok {
+					st.skip("menu item", it, "it links to a category that was not imported")
+					continue
+				}
+				c, err := st.imp.Store.CategoryByID(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				target = "/category/" + c.Slug + "/"
+				if label == "" {
+					label = c.Name
+				}
+			default:
+				st.skip("menu item", it, "it links to a "+it.MetaValue("_menu_item_object")+" listing, which Masthead menus do not link by id")
+				continue
+			}
+		default:
+			st.skip("menu item", it, "its type is unknown")
+			continue
+		}
+		if label == "" || target == "" {
+			st.skip("menu item", it, "it has no label or no link")
+			continue
+		}
+		nodes[it.ID] = &content.MenuItem{Label: clip(label, 80), Kind: content.MenuLink, Target: target}
+		parents[it.ID] = mustInt(it.MetaValue("_menu_item_menu_item_parent"))
+	}
+	var roots []*content.MenuItem
+	var level func(id int64) int
+	level = func(id int64) int {
+		if d, ok := depth[id]; ok {
+			return d
+		}
+		depth[id] = 1 // a loop ends here
+		p := parents[id]
+		d := 1
+		if nodes[p] != nil {
+			d = level(p) + 1
+		}
+		depth[id] = d
+		return d
+	}
+	for _, it := range items {
+		n := nodes[it.ID]
+		if n == nil {
+			continue
+		}
+		p := parents[it.ID]
+		for nodes[p] != nil && level(p) >= 3 {
+			p = parents[p] // too deep: hang it on an ancestor
+		}
+		if nodes[p] == nil || p == it.ID {
+			roots = append(roots, n)
+			continue
+		}
+		nodes[p].Children = append(nodes[p].Children, n)
+	}
+	return roots, nil
+}
+
+func (st *state) sameSite(u *url.URL) bool {
+	if u.Host == "" {
+		return u.Path != ""
+	}
+	for _, s := range []string{st.sum.Site.BaseBlogURL, st.sum.Site.BaseSiteURL, st.sum.Site.Link} {
+		if b, err := url.Parse(s); err == nil && b.Host != "" && strings.EqualFold(b.Host, u.Host) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathOf is the path of an imported article or page in its edition.
+func (st *state) pathOf(ctx context.Context, t target) (string, string, error) {
+	prefix := func(ed string) string {
+		if e := st.editions[ed]; e != nil {
+			return e.Prefix()
+		}
+		return ""
+	}
+	if t.kind == "page" {
+		p, err := st.imp.Store.PageByID(ctx, t.id)
+		if err != nil {
+			return "", "", err
+		}
+		return prefix(p.Edition) + "/" + p.Slug + "/", p.Title, nil
+	}
+	a, err := st.imp.Store.ArticleByID(ctx, t.id)
+	if err != nil {
+		return "", "", err
+	}
+	loc := st.editions[a.Edition].Location()
+	return prefix(a.Edition) + a.PublishedAt.In(loc).Format("/2006/01/02/") + a.Slug + "/", a.Title, nil
+}
+
+// stagingBlob remembers the files an import adds, so a rolled-back import
+// removes them again and leaves the uploads folder as it was.
+type stagingBlob struct {
+	media.Blob
+	mu    sync.Mutex
+	added []string
+}
+
+func (b *stagingBlob) Put(ctx context.Context, key string, r io.Reader) error {
+	existed := false
+	if f, err := b.Blob.Open(ctx, key); err == nil {
+		existed = true
+		f.Close()
+	}
+	if err := b.Blob.Put(ctx, key, r); err != nil {
+		return err
+	}
+	if !existed {
+		b.mu.Lock()
+		b.added = append(b.added, key)
+		b.mu.Unlock()
+	}
+	return nil
+}
+
+func (b *stagingBlob) discard(ctx context.Context) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, k := range b.added {
+		if err := b.Blob.Delete(ctx, k); err != nil && !errors.Is(err, context.Canceled) {
+			continue
+		}
+	}
+	b.added = nil
+}
