@@ -133,6 +133,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Background work stops with ctx; wait for it before the database closes.
 	var background sync.WaitGroup
 	defer background.Wait()
+	if err := a.followOtherNodes(ctx, &o, srv.ReloadEditions, logger, &background); err != nil { // nodes.go
+		return err
+	}
 	background.Add(1)
 	go func() {
 		defer background.Done()

@@ -152,30 +152,22 @@ func (s *Store) QueueVariants(ctx context.Context, mediaID int64, at time.Time) 
 	return err
 }
 
-// ClaimVariantJob takes the oldest due job. The SELECT only proposes a
-// candidate; the conditional UPDATE decides: it changes the row only while
-// the job is still due, so when two workers propose the same job exactly one
-// UPDATE affects a row, and the other worker looks again.
+// ClaimVariantJob takes the oldest due job in one UPDATE whose subquery
+// picks the candidate. On PostgreSQL the subquery locks it and skips jobs
+// other workers hold locked (SkipLocked), so two nodes claiming at once take
+// different jobs; on SQLite the single writer runs claims one at a time. The
+// outer condition repeats jobDue, so a job is never claimed unless still due.
 func (s *Store) ClaimVariantJob(ctx context.Context, worker string, now, leaseUntil time.Time, maxAttempts int) (int64, int, error) {
-	for range 8 {
-		var id int64
-		err := s.queryRow(ctx, "SELECT media_id FROM media_jobs WHERE "+jobDue+" ORDER BY created_at, media_id LIMIT 1", unix(now), maxAttempts).Scan(&id)
-		if isNoRows(err) {
-			return 0, 0, nil
-		}
-		if err != nil {
-			return 0, 0, err
-		}
-		attempt, err := s.claimVariantJob(ctx, id, worker, now, leaseUntil, maxAttempts)
-		if err != nil {
-			return 0, 0, err
-		}
-		if attempt > 0 {
-			return id, attempt, nil
-		}
-		// Another worker claimed this candidate first: look again.
+	var id int64
+	var attempt int
+	err := s.queryRowWriter(ctx, "UPDATE media_jobs SET state = 'running', claimed_by = ?, not_before = ?, attempts = attempts + 1, updated_at = ?"+
+		" WHERE media_id = (SELECT media_id FROM media_jobs WHERE "+jobDue+" ORDER BY created_at, media_id LIMIT 1"+s.dialect.SkipLocked()+")"+
+		" AND "+jobDue+" RETURNING media_id, attempts",
+		worker, unix(leaseUntil), unix(now), unix(now), maxAttempts, unix(now), maxAttempts).Scan(&id, &attempt)
+	if isNoRows(err) {
+		return 0, 0, nil
 	}
-	return 0, 0, nil
+	return id, attempt, err
 }
 
 // jobDue selects a job that may be claimed now (arguments: now, maxAttempts).

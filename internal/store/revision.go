@@ -55,7 +55,9 @@ func (s *Store) RevisionByID(ctx context.Context, id int64) (*content.Revision, 
 }
 
 // PublishDue turns due scheduled articles into published ones in one
-// statement, so concurrent schedulers never publish an article twice.
+// statement, so concurrent schedulers never publish an article twice: on
+// PostgreSQL a second node's UPDATE waits for the first one's row locks and
+// then finds the rows no longer 'scheduled'.
 func (s *Store) PublishDue(ctx context.Context, now time.Time) (int, error) {
 	// Quiet unless something is due: the scheduler runs every second and
 	// must not empty the page cache each time (a commit changes the
@@ -83,6 +85,9 @@ func (s *Store) PublishDue(ctx context.Context, now time.Time) (int, error) {
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
+		}
+		if len(ids) > 0 {
+			s.wrote(ctx, nil) // the UPDATE ran as a query: mark the change for other nodes
 		}
 		// The search index follows in the same transaction.
 		return s.indexArticleIDs(ctx, ids)

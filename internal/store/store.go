@@ -7,8 +7,10 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -36,6 +38,16 @@ type Dialect interface {
 	// ("FOR UPDATE SKIP LOCKED" on PostgreSQL, so two nodes never take the
 	// same job); empty on SQLite, where the single writer serializes claims.
 	SkipLocked() string
+	// LockMigrations, run first in a transaction, makes other processes
+	// that migrate the same database wait until it ends (an advisory lock
+	// on PostgreSQL); empty on SQLite, whose write transactions already
+	// exclude each other.
+	LockMigrations() string
+	// ChangeNotice is a statement with one argument (the sending store's
+	// NodeID) that tells other nodes a write committed; in a transaction it
+	// is delivered at commit ("SELECT pg_notify(…)" on PostgreSQL). Empty
+	// on SQLite, where one process owns the database.
+	ChangeNotice() string
 }
 
 // Store is the database behind every domain Store interface.
@@ -48,12 +60,19 @@ type Store struct {
 	// generation counts committed writes. Caches key on it, so a page
 	// rendered before a change can never be served after it.
 	generation atomic.Uint64
+	node       string // NodeID
 }
 
 // New wraps opened database handles. write and read may be the same handle.
 func New(write, read *sql.DB, d Dialect) *Store {
-	return &Store{write: write, read: read, dialect: d, queries: &queryLog{}}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return &Store{write: write, read: read, dialect: d, queries: &queryLog{}, node: hex.EncodeToString(b[:])}
 }
+
+// NodeID names this store among the processes sharing the database; change
+// notices carry it, so a node can skip its own.
+func (s *Store) NodeID() string { return s.node }
 
 // Close closes the database handles.
 func (s *Store) Close() error {
@@ -75,6 +94,10 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) DialectName() string { return s.dialect.Name() }
 
 type txKey struct{}
+
+// txWroteKey marks, in a transaction's context, that it made a write other
+// nodes must hear about (see ChangeNotice).
+type txWroteKey struct{}
 
 // querier is what *sql.DB and *sql.Tx share.
 type querier interface {
@@ -104,9 +127,17 @@ func (s *Store) transact(ctx context.Context, bump bool, fn func(ctx context.Con
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(withTxStmts(context.WithValue(ctx, txKey{}, tx), tx)); err != nil {
+	wrote := new(atomic.Bool)
+	txCtx := context.WithValue(context.WithValue(ctx, txKey{}, tx), txWroteKey{}, wrote)
+	if err := fn(withTxStmts(txCtx, tx)); err != nil {
 		_ = tx.Rollback()
 		return err
+	}
+	if notice := s.dialect.ChangeNotice(); notice != "" && wrote.Load() {
+		if _, err := tx.ExecContext(ctx, s.dialect.Rebind(notice), s.node); err != nil {
+			_ = tx.Rollback()
+			return fmt.Errorf("change notice: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -172,10 +203,23 @@ func (s *Store) execQuiet(ctx context.Context, q string, args ...any) (sql.Resul
 }
 
 // wrote bumps the generation after a successful write outside a
-// transaction; inside one, the commit does it.
+// transaction and tells other nodes; inside one, the commit does both.
 func (s *Store) wrote(ctx context.Context, err error) {
-	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); err == nil && !inTx {
-		s.generation.Add(1)
+	if err != nil {
+		return
+	}
+	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); inTx {
+		if w, ok := ctx.Value(txWroteKey{}).(*atomic.Bool); ok {
+			w.Store(true)
+		}
+		return
+	}
+	s.generation.Add(1)
+	if notice := s.dialect.ChangeNotice(); notice != "" {
+		// The write has committed; a notice that fails (the database just
+		// went away) is covered by the listener, which counts every
+		// reconnection as a change.
+		_, _ = s.write.ExecContext(ctx, s.dialect.Rebind(notice), s.node)
 	}
 }
 
@@ -201,8 +245,23 @@ var migrationFS embed.FS
 // Migrate applies every embedded migration not yet recorded, each in its own
 // transaction, in file-name order. Running it again does nothing.
 func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+	// Nodes starting together on one database take turns: each step holds
+	// the migration lock and looks again under it.
+	lock := func(ctx context.Context) error {
+		if q := s.dialect.LockMigrations(); q != "" {
+			_, err := s.writer(ctx).ExecContext(ctx, q)
+			return err
+		}
+		return nil
+	}
+	if err := s.WithinTx(ctx, func(ctx context.Context) error {
+		if err := lock(ctx); err != nil {
+			return err
+		}
+		_, err := s.writer(ctx).ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`)
+		return err
+	}); err != nil {
 		return nil, fmt.Errorf("preparing migrations table: %w", err)
 	}
 	dir := "migrations/" + s.dialect.Name()
@@ -228,7 +287,15 @@ func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
 		if err != nil {
 			return applied, err
 		}
+		done := false
 		err = s.WithinTx(ctx, func(ctx context.Context) error {
+			if err := lock(ctx); err != nil {
+				return err
+			}
+			if err := s.writer(ctx).QueryRowContext(ctx, s.dialect.Rebind("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"), version).Scan(&n); err != nil || n > 0 {
+				done = n > 0 // another node applied it meanwhile
+				return err
+			}
 			if _, err := s.writer(ctx).ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
@@ -243,7 +310,9 @@ func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
 		if err != nil {
 			return applied, fmt.Errorf("migration %s: %w", name, err)
 		}
-		applied = append(applied, version)
+		if !done {
+			applied = append(applied, version)
+		}
 	}
 	return applied, nil
 }

@@ -1,7 +1,8 @@
 // Package postgres opens a PostgreSQL database through pgx's database/sql
 // driver, sizes its connection pool and supplies the PostgreSQL Dialect. It
-// holds no queries of the domains: those live in internal/store, written
-// once for every database.
+// also runs the listener that carries change notices between nodes
+// (listen.go). It holds no queries of the domains: those live in
+// internal/store, written once for every database.
 package postgres
 
 import (
@@ -70,6 +71,18 @@ func (Dialect) Rebind(q string) string {
 	}
 	return b.String()
 }
+
+// LockMigrations takes a transaction-scoped advisory lock (the number is
+// arbitrary but fixed), so nodes starting together migrate one at a time.
+func (Dialect) LockMigrations() string { return "SELECT pg_advisory_xact_lock(7305126941)" }
+
+// Channel is the LISTEN/NOTIFY channel on which nodes announce writes.
+const Channel = "masthead_changes"
+
+// ChangeNotice announces a write on Channel, with the writing store's NodeID
+// as the payload; inside a transaction PostgreSQL delivers it at commit, and
+// not at all after a rollback.
+func (Dialect) ChangeNotice() string { return "SELECT pg_notify('" + Channel + "', ?)" }
 
 // IsUniqueViolation reports SQLSTATE 23505, unique_violation.
 func (Dialect) IsUniqueViolation(err error) bool {

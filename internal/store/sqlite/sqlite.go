@@ -30,6 +30,12 @@ func (Dialect) Rebind(q string) string { return q }
 // SkipLocked is empty: claims run on the one writer connection, one at a time.
 func (Dialect) SkipLocked() string { return "" }
 
+// LockMigrations is empty: write transactions start IMMEDIATE, one at a time.
+func (Dialect) LockMigrations() string { return "" }
+
+// ChangeNotice is empty: one process owns a SQLite database.
+func (Dialect) ChangeNotice() string { return "" }
+
 // IsUniqueViolation reports a UNIQUE or PRIMARY KEY constraint failure.
 func (Dialect) IsUniqueViolation(err error) bool {
 	var e *sqlite3.Error
