@@ -68,10 +68,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	var handler slog.Handler = slog.NewTextHandler(stderr, nil)
+	logs := newLogBuffer(stderr, logFlushEvery)
+	defer logs.Close()
+	var handler slog.Handler = slog.NewTextHandler(logs, nil)
 	if o.logJSON {
-		handler = slog.NewJSONHandler(stderr, nil)
+		handler = slog.NewJSONHandler(logs, nil)
 	}
+	handler = flushingHandler{handler, logs}
 	logger := slog.New(handler)
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
