@@ -36,7 +36,7 @@ func packages(t *testing.T) []pkg {
 
 func TestImportRules(t *testing.T) {
 	internal := module + "/internal/"
-	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art", "feed", "sitemap", "readership", "shareimg", "mail", "search", "antispam", "wpimport"}
+	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art", "feed", "sitemap", "readership", "shareimg", "mail", "search", "antispam", "wpimport", "mediasection"}
 	rules := []struct {
 		from   string // package path below internal/, or a prefix ending in "/"
 		denied []string

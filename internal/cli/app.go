@@ -14,6 +14,7 @@ import (
 	"github.com/masthead-news/masthead/internal/demo"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
@@ -134,7 +135,8 @@ func (a *app) hasSite(ctx context.Context) (bool, error) {
 // loadDemo loads the demo and creates an admin account with a fresh
 // password, which the caller prints once.
 func (a *app) loadDemo(ctx context.Context) (*demo.Summary, string, error) {
-	sum, err := demo.Load(ctx, a.store, demo.Services{Editions: a.store, Content: a.content, Media: a.media}, time.Now())
+	sum, err := demo.Load(ctx, a.store, demo.Services{Editions: a.store, Content: a.content, Media: a.media,
+		MediaSections: &mediasection.Service{Store: a.store}}, time.Now())
 	if err != nil {
 		return nil, "", fmt.Errorf("loading the demo: %w", err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/mediasection"
 )
 
 // EditionSaver stores editions.
@@ -31,11 +32,15 @@ type Services struct {
 	Editions EditionSaver
 	Content  *content.Service
 	Media    *media.Service
+	// MediaSections writes cartoons, news photos, albums and videos; when
+	// nil, a service over the content store is used (the store serves both).
+	MediaSections *mediasection.Service
 }
 
 // Summary counts what was loaded.
 type Summary struct {
 	Editions, Articles, Pages, Categories, Authors, Media, Comments int
+	MediaItems                                                      int // cartoons, news photos, albums and videos
 }
 
 // editions in display order: the default first, then the others.
@@ -61,11 +66,19 @@ const (
 func Load(ctx context.Context, tx interface {
 	WithinTx(context.Context, func(context.Context) error) error
 }, svc Services, now time.Time) (*Summary, error) {
+	if svc.MediaSections == nil {
+		st, ok := svc.Content.Store.(mediasection.Store)
+		if !ok {
+			return nil, fmt.Errorf("demo: no service for the Media sections")
+		}
+		svc.MediaSections = &mediasection.Service{Store: st, Now: func() time.Time { return now }}
+	}
 	pictures := renderPictures()
 	sum := &Summary{}
 	err := tx.WithinTx(ctx, func(ctx context.Context) error {
 		l := &loader{svc: svc, now: now.UTC().Truncate(time.Second), pictures: pictures, sum: sum,
-			authors: map[string]int64{}, catGroups: map[string]int64{}, pageGroups: map[string]int64{}, articleGroups: map[string]int64{}, menuGroups: map[string]int64{}}
+			authors: map[string]int64{}, catGroups: map[string]int64{}, pageGroups: map[string]int64{}, articleGroups: map[string]int64{}, menuGroups: map[string]int64{},
+			mediaGroups: map[string]int64{}}
 		return l.load(ctx)
 	})
 	if err != nil {
@@ -84,6 +97,7 @@ type loader struct {
 	pageGroups    map[string]int64
 	articleGroups map[string]int64
 	menuGroups    map[string]int64 // menu item translation groups by position
+	mediaGroups   map[string]int64 // Media section items' translation groups by key
 }
 
 func (l *loader) load(ctx context.Context) error {
@@ -180,6 +194,9 @@ func (l *loader) loadEdition(ctx context.Context, ec *EditionContent, ed edition
 		if err := l.loadArticle(ctx, ed, a, cats); err != nil {
 			return fmt.Errorf("article %s: %w", a.Key, err)
 		}
+	}
+	if err := l.loadMediaSections(ctx, ed.Code, cats); err != nil {
+		return err
 	}
 	// Menu items are linked to their counterparts in the other editions'
 	// menus: by position, and edition links by the edition they go to.
@@ -335,6 +352,7 @@ func renderPictures() map[pictureKey][]byte {
 			}
 		}
 	}
+	keys = append(keys, mediaSectionPictures()...)
 	out := make(map[pictureKey][]byte, len(keys))
 	var mu sync.Mutex
 	var wg sync.WaitGroup

@@ -23,8 +23,8 @@ type Filter struct {
 // Use is one place where a media item appears; an item in use cannot be
 // deleted.
 type Use struct {
-	Kind    string // "featured", "inline" (in an article's text), "attachment", "avatar", "page", "book", "issue"
-	ID      int64  // the article, author, page, book or issue
+	Kind    string // "featured", "inline" (in an article's text), "attachment", "avatar", "page", "book", "issue", "media_item", "album_photo"
+	ID      int64  // the article, author, page, book, issue or Media section item
 	Title   string // its title or name
 	Edition string // the article's or page's edition, if any
 }

@@ -43,6 +43,8 @@ type Media struct {
 	Credit    string
 	SHA256    string
 	CreatedAt time.Time
+	// Duration is the playing time of a video, read from its container.
+	Duration time.Duration
 	// UploadedBy is the account that added the file (0 when unknown):
 	// authors may change and delete only their own uploads.
 	UploadedBy int64
@@ -120,6 +122,9 @@ type Upload struct {
 	Credit   string
 	// UploadedBy is the uploading account's id.
 	UploadedBy int64
+	// Expect, when set, is the kind the file must be ("video" for a video
+	// field); anything else is refused with a clear message.
+	Expect string
 }
 
 // Add reads a file, checks its real type and size, stores its bytes and
@@ -141,8 +146,14 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 		mime = mime[:i]
 	}
 	kind, ok := accepted[mime]
+	if up.Expect == "video" && kind != "video" {
+		return nil, ErrNotVideo
+	}
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrUnsupported, mime)
+	}
+	if up.Expect != "" && kind != up.Expect {
+		return nil, fmt.Errorf("%w: expected a %s file, got %s", ErrUnsupported, up.Expect, mime)
 	}
 	m := &Media{Kind: kind, MIME: mime, Size: int64(len(data)), Filename: path.Base(up.Filename),
 		Title: up.Title, Alt: up.Alt, Caption: up.Caption, Credit: up.Credit, CreatedAt: s.now(), UploadedBy: up.UploadedBy}
@@ -167,6 +178,11 @@ func (s *Service) Add(ctx context.Context, r io.Reader, up Upload) (*Media, erro
 	}
 	if mime == "application/pdf" {
 		if m.Pages, err = PDFPages(data); err != nil {
+			return nil, err
+		}
+	}
+	if kind == "video" {
+		if m.Duration, err = VideoDuration(mime, data); err != nil {
 			return nil, err
 		}
 	}

@@ -299,8 +299,7 @@ func (s *Store) AttachMedia(ctx context.Context, articleID int64, mediaIDs []int
 
 // ArticleAttachments lists an article's downloadable files.
 func (s *Store) ArticleAttachments(ctx context.Context, articleID int64) ([]*media.Media, error) {
-	rows, err := s.query(ctx, `SELECT m.id, m.kind, m.path, m.filename, m.mime, m.size, m.width, m.height, m.title, m.alt,
-		m.caption, m.credit, m.sha256, m.created_at, COALESCE(m.uploaded_by, 0), m.variants, m.pages FROM media m JOIN article_attachments aa ON aa.media_id = m.id
+	rows, err := s.query(ctx, `SELECT `+mediaColumnsM+` FROM media m JOIN article_attachments aa ON aa.media_id = m.id
 		WHERE aa.article_id = ? ORDER BY aa.position`, articleID)
 	if err != nil {
 		return nil, err

@@ -96,6 +96,10 @@ func (s *Store) MediaUses(ctx context.Context, m *media.Media, limit int) ([]med
 		{"book", "SELECT id, title, edition FROM books WHERE cover_media_id = ? OR pdf_media_id = ? ORDER BY id LIMIT ?", []any{m.ID, m.ID, limit}},
 		{"issue", `SELECT i.id, ps.title || ' ' || CAST(i.number AS TEXT), ps.edition FROM publication_issues i JOIN publication_series ps ON ps.id = i.series_id
 			WHERE i.cover_media_id = ? OR i.pdf_media_id = ? ORDER BY i.id LIMIT ?`, []any{m.ID, m.ID, limit}},
+		{"media_item", "SELECT id, title, edition FROM media_items WHERE image_media_id = ? OR video_media_id = ? OR alt_video_media_id = ? ORDER BY id LIMIT ?",
+			[]any{m.ID, m.ID, m.ID, limit}},
+		{"album_photo", "SELECT i.id, i.title, i.edition FROM album_photos p JOIN media_items i ON i.id = p.item_id WHERE p.media_id = ? ORDER BY i.id LIMIT ?",
+			[]any{m.ID, limit}},
 	}
 	var out []media.Use
 	for _, q := range queries {

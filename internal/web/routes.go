@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"strings"
+
+	"github.com/masthead-news/masthead/internal/mediasection"
 )
 
 // routes is the whole URL space of the public site on one screen (see
@@ -43,6 +45,17 @@ func (s *Server) routes() http.Handler {
 	m.HandleFunc("GET /tag/{slug}/page/{n}/{$}", s.tagListing)
 	m.HandleFunc("GET /author/{slug}/{$}", s.authorListing)
 	m.HandleFunc("GET /author/{slug}/page/{n}/{$}", s.authorListing)
+
+	// Media sections (media_sections.go): a paged grid per section, each
+	// item's page, and each album photo's own page (the lightbox's
+	// fallback without script).
+	for _, k := range mediasection.Kinds {
+		base := "GET /media/" + k.Section()
+		m.HandleFunc(base+"/{$}", s.mediaListing(k))
+		m.HandleFunc(base+"/page/{n}/{$}", s.mediaListing(k))
+		m.HandleFunc(base+"/{slug}/{$}", s.mediaItem(k))
+	}
+	m.HandleFunc("GET /media/gallery/{slug}/{n}/{$}", s.albumPhoto)
 
 	// Search (the home page also hands WordPress's ?s= to it).
 	m.HandleFunc("GET /search/{$}", s.search)

@@ -18,6 +18,7 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/search"
 )
 
@@ -61,6 +62,9 @@ type Deps struct {
 	// Views counts article reads for "Most read" (viewcount.go); nil
 	// counts nothing. The caller runs its flushing goroutine.
 	Views ViewCounter
+	// Sections reads the Media sections (media_sections.go); when nil, the
+	// Content store serves them if it can (the store can).
+	Sections mediasection.Store
 }
 
 // Server is the HTTP face of a Masthead site.
@@ -101,6 +105,13 @@ func New(ctx context.Context, deps Deps) (*Server, error) {
 			return nil, fmt.Errorf("web: no search service and the content store cannot search")
 		}
 		deps.Search = &search.Service{Store: st}
+	}
+	if deps.Sections == nil {
+		st, ok := deps.Content.(mediasection.Store)
+		if !ok {
+			return nil, fmt.Errorf("web: no Media sections store and the content store cannot serve them")
+		}
+		deps.Sections = st
 	}
 	s := &Server{deps: deps}
 	var err error

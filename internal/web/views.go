@@ -19,7 +19,8 @@ type views struct {
 }
 
 // pageTemplates are the page files; every other file is a shared layout or partial.
-var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html"}
+var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html",
+	"media_listing.html", "media_item.html", "media_photo.html"}
 
 func parseViews(a *assets) (*views, error) {
 	icons, err := a.URL("img/icons.svg")

@@ -56,6 +56,7 @@ func Run(t *testing.T, open Opener) {
 		{"Search filters, ranks and pages", testSearchFiltersAndRanks},
 		{"Mail outbox claims, leases, retries and counts", testMailOutbox},
 		{"Downloads count quietly per file", testDownloads},
+		{"Media sections: items, albums, videos, translations", testMediaSections},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
