@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -298,7 +297,7 @@ func (s *Server) videoView(w http.ResponseWriter, re *requestEdition, it *medias
 	loc := re.locale
 	for _, m := range it.Sources() {
 		ip.Sources = append(ip.Sources, VideoSource{URL: m.URL(), Type: m.MIME})
-		ip.Downloads = append(ip.Downloads, Attachment{Title: loc.T("media.download_video"), URL: downloadPath(m),
+		ip.Downloads = append(ip.Downloads, Attachment{Title: loc.T("media.download_video"), URL: m.DownloadURL(),
 			Type: videoFormat(m), Size: loc.FileSize(m.Size)})
 	}
 	if e := it.External(); e != nil && len(ip.Sources) == 0 {
@@ -309,16 +308,6 @@ func (s *Server) videoView(w http.ResponseWriter, re *requestEdition, it *medias
 		// Only this page may frame the player, and only from its host.
 		w.Header().Set("Content-Security-Policy", contentSecurityPolicy+"; frame-src "+strings.Join(mediasection.EmbedHosts, " "))
 	}
-}
-
-// downloadPath is the download URL of a file (the /download/ route sends it
-// as an attachment with its name, and counts it).
-func downloadPath(m *media.Media) string {
-	name := m.Filename
-	if name == "" {
-		name = m.Path[strings.LastIndexByte(m.Path, '/')+1:]
-	}
-	return "/download/" + strconv.FormatInt(m.ID, 10) + "/" + url.PathEscape(name)
 }
 
 // videoFormat names a video's container for readers ("WebM", "MP4").

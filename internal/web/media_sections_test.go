@@ -130,13 +130,19 @@ func TestVideoPagePlaysAndOffersTheFile(t *testing.T) {
 	_, body := get(t, itemURL("sq", v))
 	for _, want := range []string{`<video controls preload="metadata"`, `poster="` + v.Image.URL() + `"`,
 		`<source src="` + v.Video.URL() + `" type="video/webm">`, `<source src="` + v.AltVideo.URL() + `" type="video/mp4">`,
-		fmt.Sprintf(`href="/download/%d/%s" download`, v.Video.ID, v.Video.Filename), "WebM, ", "MP4, ", `datetime="PT0H0M4S">0:04</time>`} {
+		`href="` + v.Video.DownloadURL() + `" download`, "WebM, ", "MP4, ", `datetime="PT0H0M4S">0:04</time>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("video page lacks %q", want)
 		}
 	}
 	if strings.Contains(body, "<iframe") || strings.Contains(body, "frame-src") {
 		t.Error("an uploaded video page frames something")
+	}
+	// The download link serves the file as an attachment.
+	res, data := get(t, v.AltVideo.DownloadURL())
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "video/mp4" || int64(len(data)) != v.AltVideo.Size ||
+		!strings.HasPrefix(res.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("download: %d %q %q, %d bytes", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"), len(data))
 	}
 }
 
