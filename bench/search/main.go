@@ -2,12 +2,12 @@
 // queries per second and latency percentiles, separately for Latin-script
 // (English and Albanian), Arabic and Persian queries.
 //
-//	go run ./bench/search [--data DIR] [--size 100000] [--duration 5s]
+//	go run ./bench/search [--data DIR] [--size 100000] [--duration 5s] [--database postgres://…]
 //
 // The first run builds the database in DIR with internal/benchdata (the demo
 // site plus --size generated articles in four editions, indexed as they are
 // written); later runs reuse it. Each query is what the public search page
-// asks for — parse, rank with bm25, load page 1 (ten results) and cut the
+// asks for — parse, rank (bm25 on SQLite, ts_rank_cd on PostgreSQL), load page 1 (ten results) and cut the
 // highlighted snippets — through search.Service on the store, without HTTP.
 // Latency is measured with one client, as wall time and as the CPU time the
 // query used on its thread (which other work on the machine does not
@@ -34,6 +34,7 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
@@ -76,6 +77,7 @@ func main() {
 	data := flag.String("data", filepath.Join(os.TempDir(), "masthead-bench-search"), "data folder of the benchmark database (built on the first run, then reused)")
 	size := flag.Int("size", 100000, "number of generated articles when building the database")
 	duration := flag.Duration("duration", 5*time.Second, "how long each measurement runs")
+	flag.StringVar(&database, "database", "", "a PostgreSQL database (postgres://…) to use instead of DATA/masthead.db: built when empty, else reused")
 	flag.Parse()
 	if err := run(*data, *size, *duration); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/search:", err)
@@ -146,12 +148,22 @@ func run(data string, size int, duration time.Duration) error {
 	return nil
 }
 
-// open reuses the benchmark database in data, or builds it.
+// database is the PostgreSQL URL of --database; empty means SQLite in data.
+var database string
+
+// open reuses the benchmark database in data (or at database), or builds it.
 func open(ctx context.Context, data string, size int) (*store.Store, error) {
 	path := filepath.Join(data, "masthead.db")
 	_, statErr := os.Stat(path)
 	fresh := errors.Is(statErr, os.ErrNotExist)
-	st, err := sqlite.Open(path)
+	var st *store.Store
+	var err error
+	if database != "" {
+		path, fresh = postgres.Redact(database), false // empty or not: the editions tell
+		st, err = postgres.Open(database)
+	} else {
+		st, err = sqlite.Open(path)
+	}
 	if err != nil {
 		return nil, err
 	}

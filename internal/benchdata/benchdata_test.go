@@ -7,20 +7,31 @@ import (
 
 	"github.com/masthead-news/masthead/internal/benchdata"
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/store/postgres/pgtest"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
+// TestGenerate writes a tiny dataset on SQLite and on PostgreSQL (when
+// MASTHEAD_TEST_POSTGRES is set), in the same large transactions as a big one.
 func TestGenerate(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		st, err := sqlite.Open(filepath.Join(t.TempDir(), "site.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if _, err := st.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		testGenerate(t, st)
+	})
+	t.Run("postgres", func(t *testing.T) { testGenerate(t, pgtest.Open(t)) })
+}
+
+func testGenerate(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	st, err := sqlite.Open(filepath.Join(dir, "site.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	demo := map[string]int{}
 	count := func(ed string) int {
 		n, err := st.CountArticles(ctx, content.ArticleFilter{Edition: ed, Status: content.Published})
