@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"html"
 	"io"
@@ -17,6 +18,24 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/store/postgres/pgtest"
 )
+
+// lockedBuffer collects a node's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
 
 // TestTwoNodesOnePostgreSQL runs two complete nodes (the real serve
 // command) on one PostgreSQL database and one uploads folder: an edit made
