@@ -24,7 +24,7 @@ import (
 // app is the wired-up site: the store and the domain services over it.
 type app struct {
 	store   *store.Store
-	blob    media.LocalBlob
+	blob    media.Blob // the uploads folder, or the --media-url bucket
 	content *content.Service
 	media   *media.Service
 	users   *user.Service
@@ -46,7 +46,12 @@ func openApp(ctx context.Context, o *options) (*app, error) {
 		st.Close()
 		return nil, err
 	}
-	a := &app{store: st, blob: media.LocalBlob{Root: filepath.Join(o.data, "uploads")}}
+	blob, err := openBlob(ctx, o) // mediaurl.go
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a := &app{store: st, blob: blob}
 	a.content = &content.Service{Store: st, EditionCodes: func() []string {
 		list, err := st.Editions(context.Background())
 		if err != nil {

@@ -27,8 +27,8 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 const usage = `masthead — a multilingual news site in one binary
 
 Usage:
-  masthead serve   [--addr :8080] [--data ./data] [--database URL] [--base-url URL] [--demo]
-  masthead demo    [--data ./data]
+  masthead serve   [--addr :8080] [--data ./data] [--database URL] [--media-url URL] [--base-url URL] [--demo]
+  masthead demo    [--data ./data] [--media-url URL]
   masthead migrate [--data ./data] [--database URL]
   masthead user add --email E --name N --role admin|editor|author|contributor [--password-stdin]
   masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data ./data]
@@ -109,6 +109,8 @@ type options struct {
 	// serve's mail server URL and sender address (password reset links)
 	smtpURL  string
 	mailFrom string
+	// where uploaded files live: empty for the data folder, s3://… a bucket
+	mediaURL string
 }
 
 // newFlags declares the named flags on a set whose defaults come from the
@@ -140,6 +142,8 @@ func newFlags(name string, o *options, which ...string) *flag.FlagSet {
 			fs.StringVar(&o.metricsToken, "metrics-token", envOr("METRICS_TOKEN", ""), "serve /metrics to requests with this bearer token; empty means no /metrics (MASTHEAD_METRICS_TOKEN)")
 		case "smtp-url":
 			fs.StringVar(&o.smtpURL, "smtp-url", envOr("SMTP_URL", ""), "mail server for password reset links, e.g. smtp://user:pass@mail.example.org:587; empty means no mail (MASTHEAD_SMTP_URL)")
+		case "media-url":
+			fs.StringVar(&o.mediaURL, "media-url", envOr("MEDIA_URL", ""), "where uploaded files live: empty for uploads/ in the data folder, or s3://bucket/prefix?endpoint=https://…&region=… with MASTHEAD_S3_ACCESS_KEY and MASTHEAD_S3_SECRET_KEY (MASTHEAD_MEDIA_URL)")
 		case "mail-from":
 			fs.StringVar(&o.mailFrom, "mail-from", envOr("MAIL_FROM", ""), "sender of the site's mail, e.g. \"Newsroom <news@example.org>\" (MASTHEAD_MAIL_FROM)")
 		}

@@ -9,7 +9,7 @@ import (
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
-	fs := newFlags("demo", &o, "data", "database")
+	fs := newFlags("demo", &o, "data", "database", "media-url")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}

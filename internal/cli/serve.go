@@ -32,7 +32,7 @@ const viewFlushEvery = 30 * time.Second
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
-	fs := newFlags("serve", &o, "addr", "data", "database", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from")
+	fs := newFlags("serve", &o, "addr", "data", "database", "media-url", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -66,6 +66,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	mailer, err := checkMail(o.smtpURL, o.mailFrom)
 	if err != nil {
+		return err
+	}
+	if _, err := checkMediaURL(o.mediaURL); err != nil {
 		return err
 	}
 	logs := newLogBuffer(stderr, logFlushEvery)

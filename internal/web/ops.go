@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
@@ -67,6 +68,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if p, ok := s.deps.Blob.(presigner); ok && p.PresignTTL() > 0 {
+		s.redirectToBucket(w, r, p, key, m)
+		return
+	}
 	f, err := s.deps.Blob.Open(r.Context(), key)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, os.ErrNotExist) {
@@ -85,4 +90,30 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Disposition", "inline")
 	}
 	http.ServeContent(w, r, "", m.CreatedAt, f)
+}
+
+// presigner is a Blob that can hand a reader a short-lived URL straight to
+// the object (an S3 bucket with ?presign= in --media-url), so the file's
+// bytes need not pass through the site.
+type presigner interface {
+	PresignTTL() time.Duration
+	PresignGet(ctx context.Context, key string, ttl time.Duration, contentType, disposition string) (string, error)
+}
+
+// redirectToBucket answers with a temporary redirect to a presigned URL. A
+// CDN or browser may keep the redirect for half the URL's life, so what it
+// follows has always got time left.
+func (s *Server) redirectToBucket(w http.ResponseWriter, r *http.Request, p presigner, key string, m *media.Media) {
+	disposition := ""
+	if m.Kind != "image" {
+		disposition = "inline"
+	}
+	ttl := p.PresignTTL()
+	u, err := p.PresignGet(r.Context(), key, ttl, m.MIME, disposition)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(ttl.Seconds())/2))
+	http.Redirect(w, r, u, http.StatusFound)
 }
