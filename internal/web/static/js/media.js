@@ -32,6 +32,9 @@
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-modal", "true");
     box.setAttribute("aria-label", grid.getAttribute("data-label-dialog") || "");
+    // The dialog itself takes focus when it opens: the Enter that opened it
+    // must not also press the close button.
+    box.tabIndex = -1;
     var bar = el("div", "lightbox-bar");
     var count = el("p", "lightbox-count");
     count.setAttribute("aria-live", "polite");
@@ -97,7 +100,7 @@
       });
       document.documentElement.classList.add("lightbox-open");
       box.hidden = false;
-      close.focus();
+      box.focus();
     }
 
     function shut() {
@@ -115,7 +118,9 @@
         open(i, a);
       });
       a.addEventListener("keydown", function (ev) {
-        if (ev.key === " ") { ev.preventDefault(); open(i, a); }
+        // Enter activates a link anyway; handling it here opens the dialog
+        // the same way whatever the browser does with a synthetic key.
+        if (ev.key === " " || ev.key === "Enter") { ev.preventDefault(); open(i, a); }
       });
     });
     close.addEventListener("click", shut);
