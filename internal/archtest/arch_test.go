@@ -48,6 +48,7 @@ func TestImportRules(t *testing.T) {
 		why    string
 	}{
 		{"web", []string{"store", "cli"}, "the web layer talks to domain interfaces, never to SQL"},
+		{"wpapi", []string{"store", "web", "cli", "admin"}, "the REST API reads through its own Store interface and writes through the domain services"},
 		{"store", []string{"web", "cli", "demo"}, "the store implements domains and knows nothing of HTTP"},
 		{"i18n", []string{"*"}, "i18n imports nothing of ours"},
 		{"edition", []string{"*"}, "edition imports nothing of ours"},

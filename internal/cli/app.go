@@ -19,6 +19,7 @@ import (
 	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 	"github.com/masthead-news/masthead/internal/user"
+	"github.com/masthead-news/masthead/internal/wpapi"
 )
 
 // app is the wired-up site: the store and the domain services over it.
@@ -68,6 +69,9 @@ func openApp(ctx context.Context, o *options) (*app, error) {
 	a.auth = &user.Auth{Store: st}
 	return a, nil
 }
+
+// The store serves the REST API's reads.
+var _ wpapi.Store = (*store.Store)(nil)
 
 func (a *app) Close() error { return a.store.Close() }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/masthead-news/masthead/internal/readership"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/web"
+	"github.com/masthead-news/masthead/internal/wpapi"
 )
 
 // shutdownGrace is how long in-flight requests may run after a stop signal.
@@ -126,8 +127,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// Reads for "Most read" are counted in memory and written in batches.
 	views := readership.NewCounter(a.store, nil, logger)
+	api := wpapi.New(wpapi.Deps{Store: a.store, Content: a.content, Media: a.media, Auth: a.auth, Audit: a.store,
+		BaseURL: baseURL, Logger: logger})
 	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
-		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, Search: &search.Service{Store: a.store},
+		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, API: api, Search: &search.Service{Store: a.store},
 		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
 		Redirects: a.store})
 	if err != nil {

@@ -66,7 +66,8 @@ type Store interface {
 	DeleteSession(ctx context.Context, hash string) error
 	DeleteUserSessions(ctx context.Context, userID int64) error
 
-	SecurityStore // password resets and two-factor sign-in (security.go)
+	SecurityStore    // password resets and two-factor sign-in (security.go)
+	AppPasswordStore // application passwords for the REST API (apppassword.go)
 }
 
 // ErrExists is returned when an address already has an account.

@@ -23,6 +23,13 @@ func (s *Server) routes() http.Handler {
 		root.Handle("/admin", http.RedirectHandler("/admin/", http.StatusMovedPermanently))
 	}
 	root.HandleFunc("GET /metrics", s.serveMetrics) // 404 unless a metrics token is set
+	// The WordPress-compatible API: one per site (?lang= picks the
+	// edition). Public reads go through the page cache, keyed by the query;
+	// authenticated requests bypass it.
+	if s.deps.API != nil {
+		root.Handle("/wp-json/", s.cachePages(s.deps.API))
+		root.Handle("GET /wp-json", http.RedirectHandler("/wp-json/", http.StatusMovedPermanently))
+	}
 	// Files for crawlers, one set per site (sitemap.go), cached like pages.
 	root.Handle("GET /robots.txt", s.cachePages(http.HandlerFunc(s.robots)))
 	root.Handle("GET /sitemap.xml", s.cachePages(http.HandlerFunc(s.sitemapIndex)))
@@ -30,7 +37,7 @@ func (s *Server) routes() http.Handler {
 	root.Handle("GET /news-sitemap.xml", s.cachePages(http.HandlerFunc(s.newsSitemap)))
 	// Pages go through the page cache (cache.go), which sees the path with
 	// its edition prefix.
-	root.Handle("/", s.cachePages(s.resolveEdition(s.mux)))
+	root.Handle("/", s.cachePages(s.announceAPI(s.resolveEdition(s.mux))))
 
 	// Pages of an edition.
 	m := s.mux
@@ -79,6 +86,18 @@ func (s *Server) routes() http.Handler {
 	// Everything else.
 	m.HandleFunc("/", s.fallback)
 	return root
+}
+
+// announceAPI adds WordPress's API discovery header to pages, so clients
+// given only the site's address find /wp-json/.
+func (s *Server) announceAPI(next http.Handler) http.Handler {
+	if s.deps.API == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", "<"+s.absURL(r, "/wp-json/")+`>; rel="https://api.w.org/"`)
+		next.ServeHTTP(w, r)
+	})
 }
 
 // fallback answers every path no route claims with a localized 404.

@@ -41,7 +41,10 @@ type Deps struct {
 	BaseURL string // absolute site URL without a trailing slash; "" derives it from each request
 	// Admin serves /admin/ (the newsroom); nil leaves it out.
 	Admin http.Handler
-	Now   func() time.Time
+	// API serves /wp-json/ (the WordPress-compatible REST API, package
+	// wpapi); nil leaves it out.
+	API http.Handler
+	Now func() time.Time
 	// Generation changes after every committed write (store.Generation);
 	// the page cache serves an entry only while it is unchanged. Without
 	// it there is no page cache.

@@ -57,6 +57,8 @@ func Run(t *testing.T, open Opener) {
 		{"Mail outbox claims, leases, retries and counts", testMailOutbox},
 		{"Downloads count quietly per file", testDownloads},
 		{"Media sections: items, albums, videos, translations", testMediaSections},
+		{"API queries filter, count, order and batch-load", testAPIQueries},
+		{"Application passwords", testAppPasswords},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
