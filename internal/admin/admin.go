@@ -186,9 +186,10 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /admin/account/logout-everywhere", h.signedIn(h.accountLogoutEverywhere))
 	m.HandleFunc("GET /admin/audit/{$}", h.signedIn(h.auditLog))
 
-	h.structureRoutes(m) // categories, tags, authors, pages, menus, settings (structure.go)
-	h.mediaRoutes(m)     // the media library (media.go)
-	h.securityRoutes(m)  // password reset, two-factor sign-in (security.go)
+	h.structureRoutes(m)   // categories, tags, authors, pages, menus, settings (structure.go)
+	h.mediaRoutes(m)       // the media library (media.go)
+	h.securityRoutes(m)    // password reset, two-factor sign-in (security.go)
+	h.appPasswordRoutes(m) // application passwords for the REST API (apppasswords.go)
 
 	m.HandleFunc("/admin/", h.signedIn(func(w http.ResponseWriter, r *http.Request, u *user.User) {
 		h.errorPage(w, r, u, http.StatusNotFound)
