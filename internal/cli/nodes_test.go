@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media/s3blob/s3test"
 	"github.com/masthead-news/masthead/internal/store/postgres/pgtest"
 )
 
@@ -38,16 +39,19 @@ func (l *lockedBuffer) String() string {
 }
 
 // TestTwoNodesOnePostgreSQL runs two complete nodes (the real serve
-// command) on one PostgreSQL database and one uploads folder: an edit made
-// through node A's admin is served by node B on its next request, although
-// B had the page cached, and the schedulers of both nodes publish a due
+// command) on one PostgreSQL database and one S3 bucket, each with a data
+// folder of its own: node B serves the pictures node A loaded, an edit made
+// through node A's admin is served by node B on its next request although B
+// had the page cached, and the schedulers of both nodes publish a due
 // article once.
 func TestTwoNodesOnePostgreSQL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs two nodes and loads the demo")
 	}
 	dbURL := pgtest.URL(t)
-	data := t.TempDir() // one uploads folder for both nodes
+	bucket := s3test.Start(t)
+	t.Setenv("MASTHEAD_S3_ACCESS_KEY", bucket.AccessKey)
+	t.Setenv("MASTHEAD_S3_SECRET_KEY", bucket.SecretKey)
 	ctx, cancel := context.WithCancel(context.Background())
 	var nodes sync.WaitGroup
 	defer nodes.Wait()
@@ -55,7 +59,8 @@ func TestTwoNodesOnePostgreSQL(t *testing.T) {
 	start := func(demo bool) (base string, stdout, stderr *lockedBuffer) {
 		t.Helper()
 		stdout, stderr = &lockedBuffer{}, &lockedBuffer{}
-		args := []string{"--addr", "127.0.0.1:0", "--data", data, "--database", dbURL, "--image-workers", "0", "--base-url", ""}
+		args := []string{"--addr", "127.0.0.1:0", "--data", t.TempDir(), "--database", dbURL, "--media-url", bucket.MediaURL(),
+			"--image-workers", "0", "--base-url", ""}
 		if demo {
 			args = append(args, "--demo")
 		}
@@ -134,6 +139,16 @@ func TestTwoNodesOnePostgreSQL(t *testing.T) {
 			}
 			time.Sleep(5 * time.Millisecond)
 		}
+	}
+
+	// The demo's pictures went to the bucket through A; B serves them.
+	var picture string
+	var size int64
+	if err := st.QueryRowForTest(ctx, "SELECT path, size FROM media WHERE kind = 'image' ORDER BY id LIMIT 1", &picture, &size); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(get(b + "/uploads/" + picture)); int64(got) != size {
+		t.Fatalf("node B serves %s with %d bytes, want %d", picture, got, size)
 	}
 
 	password := regexp.MustCompile(`password: (\S+)`).FindStringSubmatch(aOut.String())
