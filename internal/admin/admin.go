@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/audit"
+	"github.com/masthead-news/masthead/internal/comment"
+	"github.com/masthead-news/masthead/internal/contact"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/i18n"
@@ -79,6 +81,10 @@ type Deps struct {
 	// Settings holds site-wide settings such as require_2fa_admins; nil
 	// means none is required.
 	Settings SettingStore
+	// Comments is the moderation queue and Contact the contact inbox
+	// (comments.go); nil leaves the screen out.
+	Comments *comment.Service
+	Contact  *contact.Service
 }
 
 // Handler is the admin's http.Handler.
@@ -190,6 +196,7 @@ func (h *Handler) routes() {
 	h.mediaRoutes(m)       // the media library (media.go)
 	h.securityRoutes(m)    // password reset, two-factor sign-in (security.go)
 	h.appPasswordRoutes(m) // application passwords for the REST API (apppasswords.go)
+	h.readerRoutes()       // comments, the contact inbox, privacy requests (comments.go)
 
 	m.HandleFunc("/admin/", h.signedIn(func(w http.ResponseWriter, r *http.Request, u *user.User) {
 		h.errorPage(w, r, u, http.StatusNotFound)

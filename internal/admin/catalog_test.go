@@ -26,6 +26,7 @@ func TestAdminCatalogsHoldEveryKey(t *testing.T) {
 		"admin.settings.negotiation_": {"off", "banner", "redirect"},
 		"admin.status.":               {"draft", "pending", "scheduled", "published"},
 		"admin.role.":                 {"admin", "editor", "author", "contributor"},
+		"admin.comments.tab.":         {"pending", "approved", "spam", "trash"},
 	}
 	files, _ := filepath.Glob("templates/*.html")
 	gofiles, _ := filepath.Glob("*.go")

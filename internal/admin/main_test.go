@@ -17,7 +17,10 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/admin"
+	"github.com/masthead-news/masthead/internal/antispam"
 	"github.com/masthead-news/masthead/internal/browsertest"
+	"github.com/masthead-news/masthead/internal/comment"
+	"github.com/masthead-news/masthead/internal/contact"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/mail/mailtest"
@@ -53,7 +56,15 @@ type site struct {
 	authShift atomic.Int64
 	// media is the upload service behind the admin (media_test.go).
 	media *media.Service
+	// comments and contact are the public forms' services (comments_test.go);
+	// formShift moves their spam guard's clock, so a test need not wait
+	// out the minimum time to submit.
+	comments  *comment.Service
+	contact   *contact.Service
+	formShift atomic.Int64
 }
+
+func (s *site) formNow() time.Time { return time.Now().Add(time.Duration(s.formShift.Load())) }
 
 func (s *site) now() time.Time { return time.Now().Add(s.offset) }
 
@@ -106,13 +117,25 @@ func newSite(t *testing.T) *site {
 	blob := media.LocalBlob{Root: filepath.Join(dir, "uploads")}
 	msvc := &media.Service{Store: st, Blob: blob, MaxSize: 2 << 20}
 	s.media = msvc
-	outbox := s.startMail(t, st, logger)
-	adm, err := admin.New(admin.Deps{Auth: &user.Auth{Store: st, Now: s.authNow}, Users: st, Content: s.content, Media: msvc, Editions: st, Audit: st, Logger: logger,
-		Mail: outbox, Outbox: outbox, Settings: st})
+	sender := s.startMail(t, st, logger)
+	secret, err := antispam.LoadSecret(ctx, st)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(ctx, web.Deps{Content: st, Media: st, Blob: blob, Editions: st, Ready: st.Ping, Logger: logger, Admin: adm, Now: s.now})
+	guard, err := antispam.NewGuard(secret, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard.Now = s.formNow
+	s.comments = &comment.Service{Store: st, Guard: guard, Mail: sender, Logger: logger, Now: s.now}
+	s.contact = &contact.Service{Store: st, Guard: guard, Mail: sender, Logger: logger, Now: s.now}
+	adm, err := admin.New(admin.Deps{Auth: &user.Auth{Store: st, Now: s.authNow}, Users: st, Content: s.content, Media: msvc, Editions: st, Audit: st, Logger: logger,
+		Mail: sender, Outbox: sender, Settings: st, Comments: s.comments, Contact: s.contact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(ctx, web.Deps{Content: st, Media: st, Blob: blob, Editions: st, Ready: st.Ping, Logger: logger, Admin: adm, Now: s.now,
+		Comments: s.comments, Contact: s.contact})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/url"
 	"os"
@@ -10,9 +11,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/antispam"
+	"github.com/masthead-news/masthead/internal/comment"
+	"github.com/masthead-news/masthead/internal/contact"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/demo"
 	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/mail"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/store"
@@ -30,6 +35,25 @@ type app struct {
 	media   *media.Service
 	users   *user.Service
 	auth    *user.Auth
+	// The public forms (readerServices); nil until serve builds them.
+	comments *comment.Service
+	contact  *contact.Service
+}
+
+// readerServices builds the comment and contact services behind one spam
+// guard, keyed with the site secret (made on first start).
+func (a *app) readerServices(ctx context.Context, sender mail.Sender, logger *slog.Logger) error {
+	secret, err := antispam.LoadSecret(ctx, a.store)
+	if err != nil {
+		return fmt.Errorf("loading the site secret: %w", err)
+	}
+	guard, err := antispam.NewGuard(secret, a.store)
+	if err != nil {
+		return err
+	}
+	a.comments = &comment.Service{Store: a.store, Guard: guard, Mail: sender, Logger: logger}
+	a.contact = &contact.Service{Store: a.store, Guard: guard, Mail: sender, Logger: logger}
+	return nil
 }
 
 // openApp opens the database named by o (SQLite in the data folder by
@@ -145,7 +169,7 @@ func (a *app) hasSite(ctx context.Context) (bool, error) {
 // password, which the caller prints once.
 func (a *app) loadDemo(ctx context.Context) (*demo.Summary, string, error) {
 	sum, err := demo.Load(ctx, a.store, demo.Services{Editions: a.store, Content: a.content, Media: a.media,
-		MediaSections: &mediasection.Service{Store: a.store}}, time.Now())
+		MediaSections: &mediasection.Service{Store: a.store}, Readers: a.store}, time.Now())
 	if err != nil {
 		return nil, "", fmt.Errorf("loading the demo: %w", err)
 	}

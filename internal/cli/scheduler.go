@@ -34,6 +34,18 @@ func (a *app) runScheduler(ctx context.Context, logger *slog.Logger) {
 			if _, err := a.store.ForgetExpired(ctx, time.Now()); err != nil && ctx.Err() == nil {
 				logger.Error("sweeping used form tokens failed", "err", err)
 			}
+			// Privacy: address hashes of comments and contact messages
+			// go after the retention period.
+			if a.comments != nil {
+				if _, err := a.comments.SweepIPs(ctx); err != nil && ctx.Err() == nil {
+					logger.Error("sweeping comment address hashes failed", "err", err)
+				}
+			}
+			if a.contact != nil {
+				if _, err := a.contact.SweepIPs(ctx); err != nil && ctx.Err() == nil {
+					logger.Error("sweeping contact address hashes failed", "err", err)
+				}
+			}
 			lastSweep = time.Now()
 		}
 		select {

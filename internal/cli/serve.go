@@ -119,9 +119,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	resetMail, outbox := newOutbox(a.store, mailer, baseURL, logger) // mail.go
+	// Comment notifications, contact forwards and replies go through the
+	// durable outbox: without a server they wait there (the admin says so).
+	if err := a.readerServices(ctx, outbox, logger); err != nil {
+		return err
+	}
 	adm, err := admin.New(admin.Deps{Auth: a.auth, Users: a.store, Content: a.content, Media: a.media, Editions: a.store,
 		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://"),
-		Mail: resetMail, Outbox: outbox, BaseURL: baseURL, Settings: a.store})
+		Mail: resetMail, Outbox: outbox, BaseURL: baseURL, Settings: a.store, Comments: a.comments, Contact: a.contact})
 	if err != nil {
 		return err
 	}
@@ -132,7 +137,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
 		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, API: api, Search: &search.Service{Store: a.store},
 		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
-		Redirects: a.store})
+		Redirects: a.store, Comments: a.comments, Contact: a.contact})
 	if err != nil {
 		return err
 	}

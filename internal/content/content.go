@@ -165,16 +165,34 @@ const (
 	MenuGroup   = "group"   // a heading that only holds children
 )
 
-// Comment is a reader comment on an article.
+// Comment is a reader comment on an article, or a newsroom reply to one.
 type Comment struct {
-	ID         int64
-	ArticleID  int64
-	ParentID   int64
-	AuthorName string
-	Body       string
-	Status     string // "approved", "pending", "spam", "trash"
-	CreatedAt  time.Time
+	ID          int64
+	ArticleID   int64
+	ParentID    int64
+	AuthorName  string
+	AuthorEmail string // for the newsroom only; never shown on the site
+	AuthorURL   string // an optional website, shown as the name's link
+	Body        string // plain text; templates escape it
+	Status      string // CommentApproved, CommentPending, CommentSpam or CommentTrash
+	IPHash      string // the sender's address keyed with the site secret; emptied after the retention period
+	UserID      int64  // the newsroom account that wrote a reply (0 for readers)
+	SpamReason  string // why the spam defences kept it as spam
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+
+	// Filled by the moderation queue's listing.
+	ArticleTitle   string
+	ArticleEdition string
 }
+
+// Comment states. Only approved comments are shown and counted.
+const (
+	CommentApproved = "approved"
+	CommentPending  = "pending"
+	CommentSpam     = "spam"
+	CommentTrash    = "trash"
+)
 
 // ArticleFilter selects articles for a listing.
 type ArticleFilter struct {

@@ -299,8 +299,8 @@ func (s *Service) SetMenu(ctx context.Context, edition string, items []*MenuItem
 	return s.Store.ReplaceMenu(ctx, edition, items)
 }
 
-// AddComment stores an already-moderated comment (the public form and the
-// moderation queue arrive with the comments feature).
+// AddComment stores an already-moderated comment (imports and the demo;
+// readers' comments go through the comment package's checks).
 func (s *Service) AddComment(ctx context.Context, c *Comment) error {
 	c.AuthorName = strings.TrimSpace(c.AuthorName)
 	c.Body = strings.TrimSpace(c.Body)

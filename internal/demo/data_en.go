@@ -65,7 +65,10 @@ var editionEN = EditionContent{
 <p>Masthead Daily does not use advertising trackers, analytics services or third-party scripts. We do not load fonts, videos or sharing buttons from other companies, so reading our site does not tell anyone else what you read.</p>
 <p>Like any website, our server keeps short technical logs, such as the page requested and the time, to help us fix errors and protect the site from abuse. These logs are deleted after a few days.</p>
 <h2>Comments</h2>
-<p>If you leave a comment, we store the name you give and the text of your comment, together with any contact details you choose to provide so that an editor can reach you about it if needed. Contact details are never published. Comments are read by an editor before they appear.</p>
+<p>If you leave a comment, we store the name you give, your email address, the website you add (if any) and the text of your comment. Your email address is never published: an editor uses it only to reach you about your comment, and it lets us publish your later comments at once after your first one is approved. Comments are read by an editor before they appear.</p>
+<p>To stop floods of spam we note where a comment or message came from, but never your IP address itself: we keep only a scrambled code made from it with a secret key, which cannot be turned back into the address, and we erase even that code after 30 days.</p>
+<h2>Contact form</h2>
+<p>Messages sent through our contact form are kept in the newsroom inbox, with your name and email address, so that we can answer you. We do not use them for anything else.</p>
 <h2>Newsletter</h2>
 <p>If you subscribe to our newsletter, we keep your email address only to send it to you. Every newsletter contains a link to unsubscribe, and when you use it, we delete your address.</p>
 <h2>Cookies</h2>

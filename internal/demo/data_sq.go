@@ -104,7 +104,10 @@ var editionSQ = EditionContent{
 <h2>Pa gjurmim</h2>
 <p>Faqja jonë nuk përdor cookies për gjurmim, nuk shfaq reklama dhe nuk ngarkon skripte nga palë të treta, si rrjete sociale apo shërbime analitike. Leximi i artikujve nuk kërkon llogari dhe ne nuk regjistrojmë se çfarë lexoni.</p>
 <h2>Komentet</h2>
-<p>Kur lini një koment, ruajmë emrin, adresën e emailit dhe tekstin e komentit. Emri dhe komenti shfaqen publikisht pasi t'i miratojë redaksia; adresa e emailit nuk publikohet kurrë dhe përdoret vetëm nëse duhet t'ju kontaktojmë për komentin tuaj.</p>
+<p>Kur lini një koment, ruajmë emrin, adresën e emailit, faqen e internetit që shtoni (nëse e shtoni) dhe tekstin e komentit. Emri dhe komenti shfaqen publikisht pasi t'i miratojë redaksia; adresa e emailit nuk publikohet kurrë dhe përdoret vetëm nëse duhet t'ju kontaktojmë për komentin tuaj, si dhe që komentet tuaja të mëvonshme të publikohen menjëherë pasi t'ju jetë miratuar i pari.</p>
+<p>Për t'u mbrojtur nga vërshimi i spam-it, shënojmë nga vjen një koment ose mesazh, por kurrë vetë adresën tuaj IP: ruajmë vetëm një kod të ngatërruar që krijohet prej saj me një çelës sekret dhe që nuk mund të kthehet në adresë, dhe edhe atë kod e fshijmë pas 30 ditësh.</p>
+<h2>Formulari i kontaktit</h2>
+<p>Mesazhet që dërgoni përmes formularit të kontaktit ruhen në kutinë e redaksisë, bashkë me emrin dhe adresën tuaj të emailit, që t'ju përgjigjemi. Nuk i përdorim për asgjë tjetër.</p>
 <h2>Buletini</h2>
 <p>Nëse regjistroheni në buletinin tonë, ruajmë vetëm adresën tuaj të emailit dhe gjuhën që keni zgjedhur. Mund të çregjistroheni në çdo kohë me lidhjen që gjendet në fund të çdo buletini, dhe adresa juaj fshihet menjëherë.</p>
 <h2>Të drejtat tuaja</h2>

@@ -35,6 +35,9 @@ type Services struct {
 	// MediaSections writes cartoons, news photos, albums and videos; when
 	// nil, a service over the content store is used (the store serves both).
 	MediaSections *mediasection.Service
+	// Readers takes the demo's contact messages and names the contact
+	// page (comments.go); nil leaves them out.
+	Readers Readers
 }
 
 // Summary counts what was loaded.
@@ -125,7 +128,7 @@ func (l *loader) load(ctx context.Context) error {
 			return fmt.Errorf("edition %s: %w", e.meta.Code, err)
 		}
 	}
-	return nil
+	return l.loadReaders(ctx)
 }
 
 func socialLinks(code string) []edition.SocialLink {
@@ -258,13 +261,38 @@ func (l *loader) loadArticle(ctx context.Context, ed edition.Edition, a Article,
 	}
 	l.articleGroups[a.Key] = art.TranslationGroup
 	l.sum.Articles++
-	for _, c := range a.Comments {
-		cm := &content.Comment{ArticleID: art.ID, AuthorName: c.Name, Body: c.Body, Status: "approved",
-			CreatedAt: l.now.Add(-time.Duration(c.HoursAgo) * time.Hour)}
+	comments := a.Comments
+	for i, replies := range demoReplies[ed.Code][a.Key] {
+		if i < len(comments) {
+			comments = append([]Comment(nil), comments...)
+			comments[i].Replies = append(comments[i].Replies, replies...)
+		}
+	}
+	comments = append(comments, demoHeld[ed.Code][a.Key]...)
+	return l.addComments(ctx, art.ID, 0, comments)
+}
+
+// addComments stores comments and their replies.
+func (l *loader) addComments(ctx context.Context, articleID, parentID int64, list []Comment) error {
+	for _, c := range list {
+		status := c.Status
+		if status == "" {
+			status = content.CommentApproved
+		}
+		email := c.Email
+		if email == "" {
+			email = demoEmail(c.Name)
+		}
+		at := l.now.Add(-time.Duration(c.HoursAgo) * time.Hour)
+		cm := &content.Comment{ArticleID: articleID, ParentID: parentID, AuthorName: c.Name, AuthorEmail: email, Body: c.Body,
+			Status: status, CreatedAt: at}
 		if err := l.svc.Content.AddComment(ctx, cm); err != nil {
 			return err
 		}
 		l.sum.Comments++
+		if err := l.addComments(ctx, articleID, cm.ID, c.Replies); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -74,11 +74,15 @@ type Figure struct {
 	Alt     string
 }
 
-// Comment is an approved reader comment shipped with the demo.
+// Comment is a reader comment shipped with the demo (approved unless
+// Status says otherwise), with its replies.
 type Comment struct {
 	Name     string
+	Email    string
 	Body     string // plain text
 	HoursAgo int    // hours before the demo is loaded (must be less than the article's HoursAgo)
+	Status   string // "" (approved), "pending" or "spam"
+	Replies  []Comment
 }
 
 // Author is a staff writer. Names and Bios are keyed by edition code; a

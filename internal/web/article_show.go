@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+	"unicode"
 
 	"github.com/masthead-news/masthead/internal/content"
 )
@@ -24,6 +25,7 @@ type ArticlePage struct {
 	Related      []Card
 	Comments     []CommentView
 	CommentsOpen bool
+	Form         *CommentForm // nil when the site takes no comments
 }
 
 // Link is a labelled link, optionally in another language.
@@ -44,13 +46,17 @@ type Attachment struct {
 
 // CommentView is one approved comment, ready to render.
 type CommentView struct {
-	ID       int64
-	Author   string
-	Initials string
-	Body     string
-	DateISO  string
-	Date     string
-	Depth    int
+	ID          int64
+	Author      string
+	AuthorURL   string
+	Initials    string
+	AvatarClass string
+	Staff       bool // a reply from the newsroom
+	Body        string
+	DateISO     string
+	Date        string
+	Depth       int
+	ReplyURL    string // empty when replies cannot go deeper or comments are closed
 }
 
 // article serves /{yyyy}/{mm}/{dd}/{slug}/ for published articles of the
@@ -91,6 +97,12 @@ func (s *Server) PreviewArticle(w http.ResponseWriter, r *http.Request, a *conte
 
 // showArticle renders an article page.
 func (s *Server) showArticle(w http.ResponseWriter, r *http.Request, a *content.Article, preview bool) {
+	s.showArticleWith(w, r, a, preview, nil, http.StatusOK)
+}
+
+// showArticleWith renders an article page with its comment form in a given
+// state (nil: a fresh form) and status.
+func (s *Server) showArticleWith(w http.ResponseWriter, r *http.Request, a *content.Article, preview bool, state *FormState, status int) {
 	ctx := r.Context()
 	re := editionFrom(ctx)
 	canonical := articlePath(re.ed, a)
@@ -160,8 +172,29 @@ func (s *Server) showArticle(w http.ResponseWriter, r *http.Request, a *content.
 		s.fail(w, r, err)
 		return
 	}
-	ap.Comments = threadComments(re, comments)
-	s.render(w, r, http.StatusOK, "article.html", ap)
+	form, err := s.commentForm(r, a, state)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ap.Form = form
+	maxDepth := 0
+	if form != nil {
+		ap.CommentsOpen = form.Open
+		if form.Open && !preview {
+			maxDepth = form.MaxDepth
+		}
+		for _, c := range comments {
+			if c.ID == form.ParentID {
+				form.ReplyTo = c.AuthorName
+			}
+		}
+		if form.ReplyTo == "" {
+			form.ParentID = 0
+		}
+	}
+	ap.Comments = threadComments(re, comments, canonical, maxDepth)
+	s.render(w, r, status, "article.html", ap)
 }
 
 // translations links the article's published versions in other editions.
@@ -181,17 +214,32 @@ func (s *Server) translations(r *http.Request, re *requestEdition, a *content.Ar
 }
 
 // threadComments orders comments as a thread: replies under their parent.
-func threadComments(re *requestEdition, list []content.Comment) []CommentView {
+// A reply whose parent is not shown (held, spam or deleted) stands at the
+// top. Replies are offered while the thread is shallower than maxDepth.
+func threadComments(re *requestEdition, list []content.Comment, articleURL string, maxDepth int) []CommentView {
+	shown := map[int64]bool{}
+	for _, c := range list {
+		shown[c.ID] = true
+	}
 	children := map[int64][]content.Comment{}
 	for _, c := range list {
-		children[c.ParentID] = append(children[c.ParentID], c)
+		parent := c.ParentID
+		if !shown[parent] {
+			parent = 0
+		}
+		children[parent] = append(children[parent], c)
 	}
 	var out []CommentView
 	var walk func(parent int64, depth int)
 	walk = func(parent int64, depth int) {
 		for _, c := range children[parent] {
-			out = append(out, CommentView{ID: c.ID, Author: c.AuthorName, Initials: initials(c.AuthorName), Body: c.Body,
-				DateISO: c.CreatedAt.Format(time.RFC3339), Date: re.locale.DateTime(c.CreatedAt), Depth: depth})
+			v := CommentView{ID: c.ID, Author: c.AuthorName, AuthorURL: c.AuthorURL, Initials: initials(c.AuthorName),
+				AvatarClass: avatarClass(c.AuthorName), Staff: c.UserID != 0, Body: c.Body,
+				DateISO: c.CreatedAt.Format(time.RFC3339), Date: re.locale.DateTime(c.CreatedAt), Depth: min(depth, 2)}
+			if depth+1 < maxDepth {
+				v.ReplyURL = replyURL(articleURL, c.ID)
+			}
+			out = append(out, v)
 			walk(c.ID, depth+1)
 		}
 	}
@@ -212,6 +260,11 @@ func initials(name string) string {
 			out = append(out, r)
 		}
 		start = false
+	}
+	// Two Arabic-script letters would join into what reads as a word; a
+	// zero-width non-joiner keeps them apart as initials.
+	if len(out) == 2 && unicode.Is(unicode.Arabic, out[0]) && unicode.Is(unicode.Arabic, out[1]) {
+		return string(out[0]) + "\u200c" + string(out[1])
 	}
 	return string(out)
 }

@@ -12,6 +12,7 @@ type StaticPage struct {
 	*Page
 	Heading string
 	Body    template.HTML
+	Contact *FormState // the contact form, on the page that carries it
 }
 
 func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) {
@@ -30,12 +31,24 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, re.ed.Path("/"+pathSegment(pg.Slug)+"/"), http.StatusMovedPermanently)
 		return
 	}
+	s.showPage(w, r, pg, nil, http.StatusOK)
+}
+
+// showPage renders a static page; on the contact page the form is shown in
+// the given state (nil: a fresh form) with the given status.
+func (s *Server) showPage(w http.ResponseWriter, r *http.Request, pg *content.Page, state *FormState, status int) {
+	ctx := r.Context()
+	re := editionFrom(ctx)
 	p, err := s.base(ctx, r, pg.Title, pg.Description)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	sp := &StaticPage{Page: p, Heading: pg.Title, Body: template.HTML(pg.BodyHTML)}
+	if sp.Contact, err = s.contactForm(r, pg, state); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	list, err := s.deps.Content.PageTranslations(ctx, pg.TranslationGroup)
 	if err != nil {
 		s.fail(w, r, err)
@@ -48,5 +61,5 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.linkVersions(r, p, versions, true)
-	s.render(w, r, http.StatusOK, "page.html", sp)
+	s.render(w, r, status, "page.html", sp)
 }

@@ -82,6 +82,10 @@ func (s *Server) routes() http.Handler {
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/{$}", s.article)
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/share.png", s.shareImage) // for articles without a picture
 	m.HandleFunc("GET /{slug}/{$}", s.staticPage)
+	// The public forms (comments.go): comments on an article, the contact
+	// page's form. Cross-origin protection covers every POST (middleware.go).
+	m.HandleFunc("POST /{yyyy}/{mm}/{dd}/{slug}/comments/{$}", s.postComment)
+	m.HandleFunc("POST /{slug}/{$}", s.postContact)
 
 	// Everything else.
 	m.HandleFunc("/", s.fallback)

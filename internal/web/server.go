@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/comment"
+	"github.com/masthead-news/masthead/internal/contact"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/i18n"
@@ -68,6 +70,11 @@ type Deps struct {
 	// Sections reads the Media sections (media_sections.go); when nil, the
 	// Content store serves them if it can (the store can).
 	Sections mediasection.Store
+	// Comments takes readers' comments (the form under articles); nil
+	// shows the approved thread without a form.
+	Comments *comment.Service
+	// Contact takes messages from the contact page's form; nil shows no form.
+	Contact *contact.Service
 }
 
 // Server is the HTTP face of a Masthead site.

@@ -40,6 +40,8 @@ func Run(t *testing.T, open Opener) {
 		{"Translation links keep every group led by a member", testTranslationLinks},
 		{"Structure edits: categories, tags, authors, pages, menu items", testStructureWrites},
 		{"Comments keep the approved count", testComments},
+		{"Comment moderation: counts, deletion keeps replies, privacy by address", testCommentModeration},
+		{"Contact inbox: statuses, replies, privacy by address", testContactInbox},
 		{"Antispam remembers tokens once; the site secret is stable", testAntispam},
 		{"WordPress import mapping, redirects and comment updates", testWordPressImport},
 		{"Users", testUsers},
