@@ -31,6 +31,7 @@ import (
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/mail"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/user"
 )
 
@@ -85,6 +86,9 @@ type Deps struct {
 	// (comments.go); nil leaves the screen out.
 	Comments *comment.Service
 	Contact  *contact.Service
+	// Sections manages the Media sections (media_sections.go); when nil, a
+	// service over the content store is used (the store serves both).
+	Sections *mediasection.Service
 }
 
 // Handler is the admin's http.Handler.
@@ -113,6 +117,12 @@ func New(d Deps) (*Handler, error) {
 	}
 	if st, ok := d.Editions.(edition.Store); ok && d.Sites == nil {
 		d.Sites = &edition.Service{Store: st, Now: d.Now}
+	}
+	if st, ok := d.Content.Store.(mediasection.Store); ok && d.Sections == nil {
+		d.Sections = &mediasection.Service{Store: st, Now: d.Now}
+	}
+	if d.Sections == nil {
+		return nil, fmt.Errorf("admin: no service for the Media sections")
 	}
 	h := &Handler{Deps: d, mux: http.NewServeMux(), pages: map[string]*template.Template{}, assets: map[string]asset{}, urls: map[string]string{}}
 	err := fs.WalkDir(staticFS, "static", func(p string, e fs.DirEntry, err error) error {
@@ -192,11 +202,12 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /admin/account/logout-everywhere", h.signedIn(h.accountLogoutEverywhere))
 	m.HandleFunc("GET /admin/audit/{$}", h.signedIn(h.auditLog))
 
-	h.structureRoutes(m)   // categories, tags, authors, pages, menus, settings (structure.go)
-	h.mediaRoutes(m)       // the media library (media.go)
-	h.securityRoutes(m)    // password reset, two-factor sign-in (security.go)
-	h.appPasswordRoutes(m) // application passwords for the REST API (apppasswords.go)
-	h.readerRoutes()       // comments, the contact inbox, privacy requests (comments.go)
+	h.structureRoutes(m)    // categories, tags, authors, pages, menus, settings (structure.go)
+	h.mediaRoutes(m)        // the media library (media.go)
+	h.mediaSectionRoutes(m) // cartoons, news photos, albums, videos (media_sections.go)
+	h.securityRoutes(m)     // password reset, two-factor sign-in (security.go)
+	h.appPasswordRoutes(m)  // application passwords for the REST API (apppasswords.go)
+	h.readerRoutes()        // comments, the contact inbox, privacy requests (comments.go)
 
 	m.HandleFunc("/admin/", h.signedIn(func(w http.ResponseWriter, r *http.Request, u *user.User) {
 		h.errorPage(w, r, u, http.StatusNotFound)

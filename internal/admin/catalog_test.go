@@ -27,6 +27,10 @@ func TestAdminCatalogsHoldEveryKey(t *testing.T) {
 		"admin.status.":               {"draft", "pending", "scheduled", "published"},
 		"admin.role.":                 {"admin", "editor", "author", "contributor"},
 		"admin.comments.tab.":         {"pending", "approved", "spam", "trash"},
+		"admin.sections.kind_":        {"cartoon", "newspic", "album", "video"},
+		"admin.sections.new_":         {"cartoon", "newspic", "album", "video"},
+		"admin.sections.caption_":     {"cartoon", "newspic", "album", "video"},
+		"admin.sections.image_":       {"cartoon", "newspic", "album", "video"},
 	}
 	files, _ := filepath.Glob("templates/*.html")
 	gofiles, _ := filepath.Glob("*.go")
@@ -53,7 +57,7 @@ func TestAdminCatalogsHoldEveryKey(t *testing.T) {
 	// Refusals the structure services and the admin's own form checks give
 	// carry catalog keys ("invalid.…"), shown in the admin's language.
 	refuse := regexp.MustCompile(`(?:refuse|formProblem)\([^,]+, "([a-z_]+)"`)
-	for _, f := range []string{"../content/structure.go", "../edition/service.go", "taxonomy.go", "pages.go", "settings.go"} {
+	for _, f := range []string{"../content/structure.go", "../edition/service.go", "taxonomy.go", "pages.go", "settings.go", "../mediasection/mediasection.go", "../mediasection/external.go", "media_sections.go"} {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -373,6 +373,8 @@ func (h *Handler) renderMediaEdit(w http.ResponseWriter, r *http.Request, u *use
 			row.URL = fmt.Sprintf("/admin/authors/%d/", use.ID)
 		case "page":
 			row.URL = fmt.Sprintf("/admin/pages/%d/", use.ID)
+		case "media_item", "album_photo":
+			row.URL = fmt.Sprintf("/admin/media-sections/%d/", use.ID)
 		case "book":
 			row.URL = fmt.Sprintf("/admin/publications/books/%d/", use.ID)
 		case "issue":
