@@ -93,12 +93,26 @@ func (s *Server) routes() http.Handler {
 }
 
 // announceAPI adds WordPress's API discovery header to pages, so clients
-// given only the site's address find /wp-json/.
+// given only the site's address find /wp-json/, and answers WordPress's
+// other form of API URL, /?rest_route=/wp/v2/posts (or /index.php?…), as
+// the /wp-json/ path it names.
 func (s *Server) announceAPI(next http.Handler) http.Handler {
 	if s.deps.API == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" || r.URL.Path == "/index.php" {
+			q := r.URL.Query()
+			if route := q.Get("rest_route"); strings.HasPrefix(route, "/") {
+				q.Del("rest_route")
+				u := *r.URL
+				u.Path, u.RawPath, u.RawQuery = "/wp-json"+route, "", q.Encode()
+				r2 := r.Clone(r.Context())
+				r2.URL = &u
+				s.deps.API.ServeHTTP(w, r2)
+				return
+			}
+		}
 		w.Header().Set("Link", "<"+s.absURL(r, "/wp-json/")+`>; rel="https://api.w.org/"`)
 		next.ServeHTTP(w, r)
 	})

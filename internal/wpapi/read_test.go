@@ -163,6 +163,15 @@ func TestIndexes(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(string(data), `"namespace":"wp/v2"`) {
 		t.Fatalf("namespace index %d: %s", res.StatusCode, truncate(data))
 	}
+	// WordPress's other URL form, ?rest_route=, answers the same.
+	res, err = http.Get(site.srv.URL + "/?rest_route=/wp/v2/posts&per_page=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("X-WP-Total") == "" || res.Header.Get("Content-Type") != "application/json; charset=UTF-8" {
+		t.Errorf("?rest_route=: %d %v", res.StatusCode, res.Header)
+	}
 	// The site's pages announce the API for discovery.
 	page, err := http.Get(site.srv.URL + "/")
 	if err != nil {
@@ -458,6 +467,16 @@ func TestCORSAndCaching(t *testing.T) {
 	}
 	if !strings.Contains(res.Header.Get("Access-Control-Expose-Headers"), "X-WP-Total") {
 		t.Error("paging headers are not exposed to scripts")
+	}
+	// A public read cached for a reader without Origin still serves scripts.
+	call(t, "GET", "/wp/v2/categories?per_page=2&corstest=1", "", nil)
+	res, _ = call(t, "GET", "/wp/v2/categories?per_page=2&corstest=1", "", nil, "Origin", "https://elsewhere.example")
+	if res.Header.Get("X-Cache") != "HIT" || res.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("cached read for a script: X-Cache %q, ACAO %q", res.Header.Get("X-Cache"), res.Header.Get("Access-Control-Allow-Origin"))
+	}
+	res, _ = call(t, "POST", "/wp/v2/posts", "", []byte("title=x"), "Origin", "https://elsewhere.example", "Content-Type", "application/x-www-form-urlencoded")
+	if res.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Error("CORS granted to a POST")
 	}
 	res, _ = call(t, "OPTIONS", "/wp/v2/posts", "", nil, "Origin", "https://elsewhere.example", "Access-Control-Request-Method", "POST")
 	if m := res.Header.Get("Access-Control-Allow-Methods"); strings.Contains(m, "POST") || res.Header.Get("Allow") != "GET, POST" {

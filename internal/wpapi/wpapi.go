@@ -152,10 +152,11 @@ func (h *Handler) routes() {
 // the API never asks the browser for them (no WWW-Authenticate).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
-	if r.Header.Get("Origin") != "" {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodOptions {
+		// Sent whether or not the request has an Origin, so a cached public
+		// answer serves every reader alike (no Vary: Origin).
 		hdr.Set("Access-Control-Allow-Origin", "*")
 		hdr.Set("Access-Control-Expose-Headers", "X-WP-Total, X-WP-TotalPages, Link, Allow")
-		hdr.Add("Vary", "Origin")
 	}
 	if r.Method == http.MethodOptions {
 		allow := h.allowed(r.URL.Path)
