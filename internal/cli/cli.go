@@ -32,6 +32,8 @@ Usage:
   masthead migrate [--data ./data] [--database URL]
   masthead user add --email E --name N --role admin|editor|author|contributor [--password-stdin]
   masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data ./data]
+  masthead backup  FILE [--data ./data] [--database URL] [--media-url URL]
+  masthead restore FILE [--data ./data] [--database postgres://…] [--force]
   masthead version
 
 Every flag can also be set with an environment variable MASTHEAD_<FLAG>,
@@ -55,6 +57,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runMigrate(ctx, rest, stdout, stderr)
 	case "user":
 		err = runUser(ctx, rest, stdout, stderr)
+	case "backup":
+		err = runBackup(ctx, rest, stdout, stderr) // backup.go
+	case "restore":
+		err = runRestore(ctx, rest, stdout, stderr)
 	case "import":
 		err = runImport(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
@@ -62,7 +68,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		err = usagef("unknown command %q (try: serve, demo, migrate, user, import, version)", cmd)
+		err = usagef("unknown command %q (try: serve, demo, migrate, user, import, backup, restore, version)", cmd)
 	}
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0

@@ -74,4 +74,9 @@ func TestDemoIntoS3(t *testing.T) {
 	if n != list[0].Size {
 		t.Errorf("%s: %d bytes in the bucket, %d recorded", list[0].Path, n, list[0].Size)
 	}
+	// A backup of a site with media in a bucket says it does not hold them.
+	code, out, stderr = run(t, env, "backup", filepath.Join(dir, "s3site.tar.gz"), "--data", dir+"/s3", "--media-url", srv.MediaURL())
+	if code != 0 || !strings.Contains(out, "NOT in this backup") || !strings.Contains(out, "s3://"+srv.Bucket) {
+		t.Errorf("backup with media in a bucket: %d %q %q", code, out, stderr)
+	}
 }
