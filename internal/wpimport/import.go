@@ -225,6 +225,7 @@ type state struct {
 	attByParent map[int64][]int64
 	posts       map[int64]target
 	menuItems   []*Item
+	outcome     outcome // of the last article or page
 	items       int
 	started     time.Time
 }
@@ -283,6 +284,7 @@ func (st *state) pass(ctx context.Context, n int) error {
 	defer f.Close()
 	cr := &countingReader{r: f}
 	rd := NewReader(cr, st.lenient)
+	rd.SkipText = n == 1
 	every := st.imp.ProgressEvery
 	if every <= 0 {
 		every = 500
@@ -462,6 +464,26 @@ func (st *state) redirect(ctx context.Context, p, kind string, id int64) error {
 	st.sum.Changed = true
 	return st.imp.Store.SaveRedirect(ctx, &Redirect{Path: p, Kind: kind, TargetID: id})
 }
+
+// redirectNew records an old URL of an item imported for the first time
+// without reading first: an upsert is all it takes.
+func (st *state) redirectNew(ctx context.Context, p, kind string, id int64) error {
+	if p == "" || p == "/" || id == 0 {
+		return nil
+	}
+	st.sum.Redirects++
+	st.sum.Changed = true
+	return st.imp.Store.SaveRedirect(ctx, &Redirect{Path: p, Kind: kind, TargetID: id})
+}
+
+// outcome is what happened to the last article or page.
+type outcome int
+
+const (
+	unchanged outcome = iota
+	created
+	updated
+)
 
 // oldPath turns a WordPress URL into the path a request for it carries
 // ("?p=12" for query links); "" when it is not a link into the site.
@@ -910,6 +932,9 @@ func (st *state) attachment(ctx context.Context, it *Item) error {
 	if p := uploadsPath(it.AttachmentURL); p != "" {
 		st.attByPath[p] = m
 	}
+	if p := hostPath(it.AttachmentURL); p != "" {
+		st.attByPath[p] = m
+	}
 	if it.Parent != 0 {
 		st.attByParent[it.Parent] = append(st.attByParent[it.Parent], it.ID)
 	}
@@ -931,20 +956,39 @@ func clip(s string, n int) string {
 // mediaForURL finds the imported file behind an upload URL, also for
 // WordPress's resized copies (photo-300x200.jpg).
 func (st *state) mediaForURL(u string) *media.Media {
-	p := uploadsPath(u)
-	if p == "" {
-		return nil
+	for _, p := range []string{uploadsPath(u), hostPath(u)} {
+		if p == "" {
+			continue
+		}
+		if m := st.attByPath[p]; m != nil {
+			return m
+		}
+		if m := st.attByPath[sizeSuffix.ReplaceAllString(p, "$1")]; m != nil {
+			return m
+		}
 	}
-	if m := st.attByPath[p]; m != nil {
-		return m
-	}
-	return st.attByPath[sizeSuffix.ReplaceAllString(p, "$1")]
+	return nil
 }
 
-var uploadURL = regexp.MustCompile(`(?:https?:)?(?://[^\s"'<>()\]]+)?/wp-content/uploads/[^\s"'<>()\[\]]+`)
+// hostPath is a URL without its scheme ("files.example.com/2008/06/a.jpg"),
+// for sites whose uploads live on another host (wordpress.com's CDN).
+func hostPath(u string) string {
+	x, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || x.Host == "" {
+		return ""
+	}
+	return strings.ToLower(x.Host) + x.Path
+}
+
+// uploadURL finds links to uploaded files: under wp-content/uploads/, or
+// any absolute URL (checked against the imported files' own URLs).
+var uploadURL = regexp.MustCompile(`(?:https?:)?(?://[^\s"'<>()\]]+)?/wp-content/uploads/[^\s"'<>()\[\]]+|https?://[^\s"'<>()\[\]]+`)
 
 // rewriteUploads points links to imported files at our copies.
 func (st *state) rewriteUploads(body string) string {
+	if len(st.attByPath) == 0 {
+		return body
+	}
 	return uploadURL.ReplaceAllStringFunc(body, func(u string) string {
 		if m := st.mediaForURL(u); m != nil {
 			return m.URL()
@@ -1062,6 +1106,7 @@ func (st *state) post(ctx context.Context, it *Item) error {
 		return err
 	}
 	var id int64
+	st.outcome = updated // the careful path unless the item says otherwise
 	if kind == "page" {
 		id, err = st.page(ctx, it, prev, ed, slug, title, body, status, date, string(metaJSON))
 	} else {
@@ -1077,7 +1122,17 @@ func (st *state) post(ctx context.Context, it *Item) error {
 	}
 	paths = append(paths, "?p="+key)
 	for _, p := range paths {
-		if err := st.redirect(ctx, p, kind, id); err != nil {
+		var err error
+		switch st.outcome {
+		case unchanged:
+			// Its old URLs are part of what is unchanged (the permalink
+			// is in the hash): nothing to read or write.
+		case created:
+			err = st.redirectNew(ctx, p, kind, id)
+		default:
+			err = st.redirect(ctx, p, kind, id)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -1148,6 +1203,7 @@ func (st *state) article(ctx context.Context, it *Item, prev *Mapping, ed, slug,
 	if prev != nil && prev.Hash == h {
 		if _, err := st.imp.Store.ArticleByID(ctx, prev.TargetID); err == nil {
 			st.sum.Unchanged["articles"]++
+			st.outcome = unchanged
 			return prev.TargetID, nil
 		}
 	}
@@ -1197,7 +1253,15 @@ func (st *state) article(ctx context.Context, it *Item, prev *Mapping, ed, slug,
 		}
 	}
 	st.count("articles", prev)
+	st.outcome = outcomeOf(prev)
 	return a.ID, st.remember(ctx, "article", strconv.FormatInt(it.ID, 10), a.ID, h, meta)
+}
+
+func outcomeOf(prev *Mapping) outcome {
+	if prev == nil {
+		return created
+	}
+	return updated
 }
 
 func mustInt(s string) int64 {
@@ -1229,6 +1293,7 @@ func (st *state) page(ctx context.Context, it *Item, prev *Mapping, ed, slug, ti
 	if prev != nil && prev.Hash == h {
 		if _, err := st.imp.Store.PageByID(ctx, prev.TargetID); err == nil {
 			st.sum.Unchanged["pages"]++
+			st.outcome = unchanged
 			return prev.TargetID, nil
 		}
 	}
@@ -1280,6 +1345,7 @@ func (st *state) page(ctx context.Context, it *Item, prev *Mapping, ed, slug, ti
 		return 0, st.refused(it, err)
 	}
 	st.count("pages", prev)
+	st.outcome = outcomeOf(prev)
 	return p.ID, st.remember(ctx, "page", strconv.FormatInt(it.ID, 10), p.ID, h, meta)
 }
 

@@ -176,6 +176,9 @@ type Reader struct {
 	Site      Site
 	inChannel bool
 	started   bool
+	// SkipText leaves out the text of items' content and excerpt (a pass
+	// that needs only ids, types and files reads faster).
+	SkipText bool
 }
 
 // NewReader reads r. In lenient mode it first repairs what WordPress's own
@@ -395,6 +398,12 @@ type node struct {
 // node reads the element that start opened, up to its end.
 func (r *Reader) node(start xml.StartElement) (*node, error) {
 	n := &node{space: start.Name.Space, local: start.Name.Local, attrs: start.Attr}
+	if r.SkipText && n.local == "encoded" && nsClass(n.space) == "content" {
+		if err := r.dec.Skip(); err != nil {
+			return nil, r.syntax(err)
+		}
+		return n, nil
+	}
 	for {
 		tok, err := r.dec.Token()
 		if err != nil {
