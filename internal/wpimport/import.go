@@ -84,8 +84,8 @@ type Progress struct {
 	Pass      int // 1: terms, authors and attachments; 2: posts, pages, comments, menus
 	Bytes     int64
 	Size      int64
-	Items     int
-	Started   time.Time
+	Items     int       // items read in this pass
+	Started   time.Time // when this pass began
 	Completed bool
 }
 
@@ -289,6 +289,8 @@ func (st *state) pass(ctx context.Context, n int) error {
 	if every <= 0 {
 		every = 500
 	}
+	// Counts and rate are per pass: the second pass reads the same items.
+	st.items, st.started = 0, time.Now()
 	report := func(done bool) {
 		if st.imp.Progress != nil {
 			st.imp.Progress(Progress{Pass: n, Bytes: cr.n, Size: st.size, Items: st.items, Started: st.started, Completed: done})
@@ -1078,7 +1080,7 @@ func (st *state) post(ctx context.Context, it *Item) error {
 	}
 	title = clip(title, 300)
 	body, attached := st.shortcodes(it)
-	body = st.rewriteUploads(body)
+	body = prepareBody(st.rewriteUploads(body))
 	if len(body) > 2<<20 {
 		st.skip(it.Type, it, "its text is longer than 2 MB")
 		return nil
@@ -1241,6 +1243,9 @@ func (st *state) article(ctx context.Context, it *Item, prev *Mapping, ed, slug,
 	}
 	if prev == nil {
 		a.CreatedAt, a.UpdatedAt = date, wpTime(it.ModifiedGMT, "")
+		if a.UpdatedAt.IsZero() {
+			a.UpdatedAt = date
+		}
 		if err := st.imp.Content.CreateArticle(ctx, a); err != nil {
 			return 0, st.refused(it, err)
 		}

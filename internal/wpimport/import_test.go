@@ -390,7 +390,7 @@ func TestNestedCDATAReadLeniently(t *testing.T) {
 		}
 		bodies = append(bodies, body)
 	}
-	if bodies[0] != bodies[1] || bodies[0] != "Content with nested <![CDATA[ tags ]]> :)" {
+	if bodies[0] != bodies[1] || bodies[0] != "<p>Content with nested <![CDATA[ tags ]]> :)</p>" {
 		t.Errorf("bodies %q and %q", bodies[0], bodies[1])
 	}
 }

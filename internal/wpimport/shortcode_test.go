@@ -44,3 +44,17 @@ func TestShortcodesBecomeMarkup(t *testing.T) {
 		})
 	}
 }
+
+func TestPrepareBodyAddsParagraphsToClassicContent(t *testing.T) {
+	for in, want := range map[string]string{
+		"Welcome to WordPress.\n\nSecond line\nthird":                      "<p>Welcome to WordPress.</p>\n<p>Second line<br>\nthird</p>",
+		"<h1>Title</h1>\nText":                                             "<h2>Title</h2>\nText",
+		"Intro\n\n<pre>a\n\nb</pre>\n\nEnd":                                "<p>Intro</p>\n<pre>a\n\nb</pre>\n<p>End</p>",
+		"<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\nx": "<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\nx",
+		"<ul>\n<li>a</li>\n</ul>\n\nAfter":                                 "<ul>\n<li>a</li>\n</ul>\n<p>After</p>",
+	} {
+		if got := prepareBody(in); got != want {
+			t.Errorf("prepareBody(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
