@@ -53,8 +53,10 @@ func (s *Store) SaveRedirect(ctx context.Context, r *wpimport.Redirect) error {
 // approved count exact.
 func (s *Store) UpdateComment(ctx context.Context, c *content.Comment) error {
 	return s.WithinTx(ctx, func(ctx context.Context) error {
-		res, err := s.exec(ctx, "UPDATE comments SET parent_id = ?, author_name = ?, body = ?, status = ?, created_at = ? WHERE id = ? AND article_id = ?",
-			nullID(c.ParentID), c.AuthorName, c.Body, c.Status, unix(c.CreatedAt), c.ID, c.ArticleID)
+		res, err := s.exec(ctx, `UPDATE comments SET parent_id = ?, author_name = ?, author_email = ?, author_url = ?, body = ?,
+			status = ?, created_at = ?, updated_at = ? WHERE id = ? AND article_id = ?`,
+			nullID(c.ParentID), c.AuthorName, c.AuthorEmail, c.AuthorURL, c.Body, c.Status, unix(c.CreatedAt), unix(c.UpdatedAt),
+			c.ID, c.ArticleID)
 		if err != nil {
 			return err
 		}

@@ -1435,7 +1435,15 @@ func (st *state) comment(ctx context.Context, it *Item, c Comment, articleID, pa
 		created = st.imp.now().UTC()
 	}
 	key := strconv.FormatInt(it.ID, 10) + ":" + strconv.FormatInt(c.ID, 10)
-	h := hashOf([]any{articleID, parent, name, body, status, created.Unix()})
+	email := strings.TrimSpace(c.AuthorEmail)
+	if !strings.Contains(email, "@") || len(email) > 254 {
+		email = ""
+	}
+	site := strings.TrimSpace(c.AuthorURL)
+	if u, err := url.Parse(site); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(site) > 500 {
+		site = "" // only web addresses become the name's link
+	}
+	h := hashOf([]any{articleID, parent, name, email, site, body, status, created.Unix()})
 	prev, err := st.mapping(ctx, "comment", key)
 	if err != nil {
 		return 0, err
@@ -1444,7 +1452,8 @@ func (st *state) comment(ctx context.Context, it *Item, c Comment, articleID, pa
 		st.sum.Unchanged["comments"]++
 		return prev.TargetID, nil
 	}
-	cm := &content.Comment{ArticleID: articleID, ParentID: parent, AuthorName: name, Body: body, Status: status, CreatedAt: created}
+	cm := &content.Comment{ArticleID: articleID, ParentID: parent, AuthorName: name, AuthorEmail: email, AuthorURL: site,
+		Body: body, Status: status, CreatedAt: created, UpdatedAt: created}
 	if prev != nil {
 		cm.ID = prev.TargetID
 		err = st.imp.Store.UpdateComment(ctx, cm)

@@ -50,11 +50,11 @@ func testWordPressImport(t *testing.T, s *store.Store) {
 	must(t, s.CreateArticle(ctx, a))
 	c := &content.Comment{ArticleID: a.ID, AuthorName: "Lea", Body: "Hi", Status: "pending", CreatedAt: time.Unix(1, 0)}
 	must(t, s.AddComment(ctx, c))
-	c.Status, c.Body = "approved", "Hello"
+	c.Status, c.Body, c.AuthorEmail, c.AuthorURL = "approved", "Hello", "lea@example.org", "https://lea.example.org"
 	must(t, s.UpdateComment(ctx, c))
 	list, err := s.Comments(ctx, a.ID, "approved")
 	must(t, err)
-	if len(list) != 1 || list[0].Body != "Hello" {
+	if len(list) != 1 || list[0].Body != "Hello" || list[0].AuthorEmail != "lea@example.org" || list[0].AuthorURL != "https://lea.example.org" {
 		t.Fatalf("comments = %+v", list)
 	}
 	if got, _ := s.ArticleByID(ctx, a.ID); got.CommentCount != 1 {
