@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"hash/fnv"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -32,8 +33,12 @@ const HoneypotField = "website_url"
 // FormState is a public form as shown: its token, the values to show again
 // after a refusal, and the problems to show next to the fields.
 type FormState struct {
-	Action   string
-	Token    string
+	Action string
+	Token  string
+	// TokenURL gives a fresh token (formToken): the page around the form
+	// is cached and shared by every reader, its token with it, and tokens
+	// are single-use, so the site's script swaps in one of the reader's own.
+	TokenURL string
 	Honeypot string // the honeypot field's name
 	Values   map[string]string
 	Errors   map[string]string // field → message
@@ -91,6 +96,7 @@ func (s *Server) commentForm(r *http.Request, a *content.Article, state *FormSta
 	f.Action = articlePath(re.ed, a) + "comments/"
 	f.Honeypot = HoneypotField
 	f.Token = s.deps.Comments.Token(a.ID)
+	f.TokenURL = "/form-token/comment/" + strconv.FormatInt(a.ID, 10)
 	if state == nil {
 		switch r.URL.Query().Get("posted") {
 		case "held":
@@ -233,6 +239,7 @@ func (s *Server) contactForm(r *http.Request, pg *content.Page, state *FormState
 	f.Action = re.ed.Path("/" + pathSegment(pg.Slug) + "/")
 	f.Honeypot = HoneypotField
 	f.Token = s.deps.Contact.Token(re.ed.Code)
+	f.TokenURL = "/form-token/contact/" + re.ed.Code
 	return f, nil
 }
 
@@ -290,4 +297,34 @@ func (s *Server) refuseContact(w http.ResponseWriter, r *http.Request, pg *conte
 // replyURL is the link that opens the form as a reply to a comment.
 func replyURL(articleURL string, id int64) string {
 	return articleURL + "?replyto=" + url.QueryEscape(strconv.FormatInt(id, 10)) + "#respond"
+}
+
+// formToken answers GET /form-token/{form}/{target} with a new signed
+// token for one of the public forms, never cached. Any reader could get
+// the same from a fresh page; this only spares the page cache.
+func (s *Server) formToken(w http.ResponseWriter, r *http.Request) {
+	target := r.PathValue("target")
+	var token string
+	switch r.PathValue("form") {
+	case "comment":
+		id, err := strconv.ParseInt(target, 10, 64)
+		if s.deps.Comments == nil || err != nil || id <= 0 {
+			http.NotFound(w, r)
+			return
+		}
+		token = s.deps.Comments.Token(id)
+	case "contact":
+		if s.deps.Contact == nil || s.editions.Load().set.Get(target) == nil {
+			http.NotFound(w, r)
+			return
+		}
+		token = s.deps.Contact.Token(target)
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	io.WriteString(w, token)
 }

@@ -22,7 +22,8 @@ func (s *Server) routes() http.Handler {
 		root.Handle("/admin/", s.deps.Admin)
 		root.Handle("/admin", http.RedirectHandler("/admin/", http.StatusMovedPermanently))
 	}
-	root.HandleFunc("GET /metrics", s.serveMetrics) // 404 unless a metrics token is set
+	root.HandleFunc("GET /form-token/{form}/{target}", s.formToken) // never cached (comments.go)
+	root.HandleFunc("GET /metrics", s.serveMetrics)                 // 404 unless a metrics token is set
 	// The WordPress-compatible API: one per site (?lang= picks the
 	// edition). Public reads go through the page cache, keyed by the query;
 	// authenticated requests bypass it.

@@ -4,6 +4,23 @@
 // submenus open and close on tap, click and Escape with aria-expanded kept true.
 (function () {
   "use strict";
+  // Public forms sit on cached pages, so every reader gets the same
+  // single-use token; the first time a reader touches a form, fetch one of
+  // their own. Without this script the cached token still works once.
+  Array.prototype.forEach.call(document.querySelectorAll("input[name='token'][data-refresh]"), function (input) {
+    var form = input.form;
+    if (!form) return;
+    var fetched = false;
+    form.addEventListener("focusin", function () {
+      if (fetched) return;
+      fetched = true;
+      fetch(input.getAttribute("data-refresh"), { credentials: "same-origin", cache: "no-store" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (t) { if (t) input.value = t; })
+        .catch(function () {});
+    });
+  });
+
   var nav = document.getElementById("site-nav");
   var toggle = document.querySelector(".nav-toggle");
   if (!nav || !toggle) return;
