@@ -214,7 +214,8 @@ func (l *loader) loadMediaSections(ctx context.Context, code string, cats map[st
 		for i, m := range photos {
 			// The caption in the edition's language; the picture's own alt
 			// text is English, so the photo's alt falls back to this caption.
-			if err := svc.AddPhoto(ctx, &mediasection.Photo{AlbumID: album.ID, MediaID: m.ID, Caption: a.Photos[i].Caption[code]}); err != nil {
+			if err := svc.AddPhoto(ctx, &mediasection.Photo{AlbumID: album.ID, MediaID: m.ID, Caption: a.Photos[i].Caption[code],
+				Credit: credits["photo"][code]}); err != nil {
 				return fmt.Errorf("%s photo %d: %w", a.Key, i+1, err)
 			}
 		}

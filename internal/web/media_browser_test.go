@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -70,6 +72,9 @@ func TestLightboxByKeyboard(t *testing.T) {
 			want := "dialog|true|true|" + label(1) + "|" + photos[0].Media.URL()
 			if got := state(); got != want {
 				t.Fatalf("after Enter: %q, want %q", got, want)
+			}
+			if shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+				os.WriteFile(filepath.Join(browsertest.OutputDir(t), "lightbox-"+tc.edition+".png"), shot, 0o644)
 			}
 			if evalJS[bool](t, ctx, `!document.querySelector('main').closest('[inert]')`) {
 				t.Error("the page behind the dialog is not inert")

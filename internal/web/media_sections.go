@@ -183,10 +183,9 @@ func (s *Server) mediaCard(re *requestEdition, it *mediasection.Item) MediaCard 
 	loc := re.locale
 	c := MediaCard{URL: re.ed.Path(itemPath(it)), Title: it.Title, Caption: it.Caption, Credit: it.Credit,
 		DateISO: it.PublishedAt.Format(time.RFC3339), Date: loc.Date(it.PublishedAt)}
-	c.Image = imageOf(it.Image, "", "")
-	if c.Image != nil && c.Image.Alt == "" {
-		c.Image.Alt = it.Title
-	}
+	// The library's alt text is in one language; the item's title is in
+	// the edition's.
+	c.Image = imageOf(it.Image, it.Title, "")
 	if it.Category != nil {
 		c.CategoryName = it.Category.Name
 		c.CategoryURL = re.ed.Path("/category/" + pathSegment(it.Category.Slug) + "/")
@@ -332,7 +331,9 @@ func photoView(re *requestEdition, album *mediasection.Item, ph *mediasection.Ph
 		if credit == "" {
 			credit = img.Credit
 		}
-		if img.Alt == "" {
+		// The photo's own caption is in the album's language; the
+		// library's alt text may not be.
+		if ph.Caption != "" || img.Alt == "" {
 			img.Alt = caption
 		}
 	}
