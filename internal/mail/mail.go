@@ -66,6 +66,10 @@ type Sender interface {
 // another control character, which could smuggle in headers of its own.
 var ErrHeaderInjection = errors.New("mail: a header value contains a line break or control character")
 
+// CheckHeader refuses a header value with a line break or another control
+// character, for callers that check a value before storing it.
+func CheckHeader(v string) error { return checkHeader(v) }
+
 // checkHeader refuses control characters in a header value (tabs are fine).
 func checkHeader(v string) error {
 	for _, r := range v {
