@@ -32,6 +32,7 @@ import (
 	"github.com/masthead-news/masthead/internal/mail"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/mediasection"
+	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/user"
 )
 
@@ -76,6 +77,9 @@ type Deps struct {
 	// Outbox is the durable mail queue; the dashboard shows whether mail
 	// is configured and how many messages wait. nil hides that line.
 	Outbox *mail.Outbox
+	// Newsletter manages subscribers and sends issues (newsletter.go); nil
+	// leaves the screens out.
+	Newsletter *newsletter.Service
 	// BaseURL is the site's public URL for links in mail; "" uses the
 	// request's Host.
 	BaseURL string
@@ -147,6 +151,7 @@ func New(d Deps) (*Handler, error) {
 	}
 	funcs := template.FuncMap{
 		"int64": func(n int) int64 { return int64(n) },
+		"add":   func(a, b int) int { return a + b },
 		"list":  func(s ...string) []string { return s },
 		"hasID": func(ids []int64, id int64) bool {
 			for _, x := range ids {
@@ -208,6 +213,9 @@ func (h *Handler) routes() {
 	h.securityRoutes(m)     // password reset, two-factor sign-in (security.go)
 	h.appPasswordRoutes(m)  // application passwords for the REST API (apppasswords.go)
 	h.readerRoutes()        // comments, the contact inbox, privacy requests (comments.go)
+	if h.Newsletter != nil {
+		h.newsletterRoutes(m) // subscribers and issues (newsletter.go)
+	}
 
 	m.HandleFunc("/admin/", h.signedIn(func(w http.ResponseWriter, r *http.Request, u *user.User) {
 		h.errorPage(w, r, u, http.StatusNotFound)

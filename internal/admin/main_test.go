@@ -25,6 +25,7 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/mail/mailtest"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 	"github.com/masthead-news/masthead/internal/user"
@@ -62,6 +63,8 @@ type site struct {
 	comments  *comment.Service
 	contact   *contact.Service
 	formShift atomic.Int64
+	// news is the newsletter behind the admin (newsletter_test.go).
+	news *newsletter.Service
 }
 
 func (s *site) formNow() time.Time { return time.Now().Add(time.Duration(s.formShift.Load())) }
@@ -119,6 +122,7 @@ func newSite(t *testing.T) *site {
 	s.media = msvc
 	sender := s.startMail(t, st, logger)
 	secret, err := antispam.LoadSecret(ctx, st)
+	s.news = &newsletter.Service{Store: st, Editions: st, Articles: st, Mail: sender, SiteURL: "https://news.example.org", ArticlePath: web.ArticlePath, Logger: logger}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +134,7 @@ func newSite(t *testing.T) *site {
 	s.comments = &comment.Service{Store: st, Guard: guard, Mail: sender, Logger: logger, Now: s.now}
 	s.contact = &contact.Service{Store: st, Guard: guard, Mail: sender, Logger: logger, Now: s.now}
 	adm, err := admin.New(admin.Deps{Auth: &user.Auth{Store: st, Now: s.authNow}, Users: st, Content: s.content, Media: msvc, Editions: st, Audit: st, Logger: logger,
-		Mail: sender, Outbox: sender, Settings: st, Comments: s.comments, Contact: s.contact})
+		Mail: sender, Outbox: sender, Settings: st, Comments: s.comments, Contact: s.contact, Newsletter: s.news})
 	if err != nil {
 		t.Fatal(err)
 	}

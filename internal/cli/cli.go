@@ -117,6 +117,8 @@ type options struct {
 	mailFrom string
 	// where uploaded files live: empty for the data folder, s3://… a bucket
 	mediaURL string
+	// serve's newsletter sending rate, messages per second
+	mailRate string
 }
 
 // newFlags declares the named flags on a set whose defaults come from the
@@ -147,9 +149,11 @@ func newFlags(name string, o *options, which ...string) *flag.FlagSet {
 		case "metrics-token":
 			fs.StringVar(&o.metricsToken, "metrics-token", envOr("METRICS_TOKEN", ""), "serve /metrics to requests with this bearer token; empty means no /metrics (MASTHEAD_METRICS_TOKEN)")
 		case "smtp-url":
-			fs.StringVar(&o.smtpURL, "smtp-url", envOr("SMTP_URL", ""), "mail server for password reset links, e.g. smtp://user:pass@mail.example.org:587; empty means no mail (MASTHEAD_SMTP_URL)")
+			fs.StringVar(&o.smtpURL, "smtp-url", envOr("SMTP_URL", ""), "mail server for all the site's mail (password resets, newsletter), e.g. smtp://user:pass@mail.example.org:587; empty means no mail (MASTHEAD_SMTP_URL)")
 		case "media-url":
 			fs.StringVar(&o.mediaURL, "media-url", envOr("MEDIA_URL", ""), "where uploaded files live: empty for uploads/ in the data folder, or s3://bucket/prefix?endpoint=https://…&region=… with MASTHEAD_S3_ACCESS_KEY and MASTHEAD_S3_SECRET_KEY (MASTHEAD_MEDIA_URL)")
+		case "mail-rate":
+			fs.StringVar(&o.mailRate, "mail-rate", envOr("MAIL_RATE", "5"), "newsletter messages sent per second at most, 1 to 1000 (MASTHEAD_MAIL_RATE)")
 		case "mail-from":
 			fs.StringVar(&o.mailFrom, "mail-from", envOr("MAIL_FROM", ""), "sender of the site's mail, e.g. \"Newsroom <news@example.org>\" (MASTHEAD_MAIL_FROM)")
 		}

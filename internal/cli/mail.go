@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"context"
 	"log/slog"
 
+	"github.com/masthead-news/masthead/internal/antispam"
 	"github.com/masthead-news/masthead/internal/mail"
+	"github.com/masthead-news/masthead/internal/newsletter"
+	"github.com/masthead-news/masthead/internal/web"
 )
 
 // checkMail reads --smtp-url and --mail-from. No URL means the site sends
@@ -38,4 +42,30 @@ func newOutbox(st mail.Store, s *mail.SMTP, baseURL string, logger *slog.Logger)
 	}
 	logger.Info("mail", "server", s.String(), "from", s.From.String())
 	return box, box
+}
+
+// newsletter builds the newsletter service: confirmations go through the
+// outbox, subscribers' IP addresses are keyed with the site secret, and the
+// subscribe form's rate limits come from the antispam settings.
+func (a *app) newsletter(ctx context.Context, outbox *mail.Outbox, siteURL string, logger *slog.Logger) (*newsletter.Service, error) {
+	secret, err := antispam.LoadSecret(ctx, a.store)
+	if err != nil {
+		return nil, err
+	}
+	guard, err := antispam.NewGuard(secret, a.store)
+	if err != nil {
+		return nil, err
+	}
+	policy := func(ctx context.Context) antispam.Policy {
+		p, err := antispam.ParsePolicy(func(name string) (string, bool) {
+			v, ok, err := a.store.Setting(ctx, name)
+			return v, ok && err == nil
+		})
+		if err != nil {
+			logger.Warn("antispam settings", "err", err)
+		}
+		return p
+	}
+	return &newsletter.Service{Store: a.store, Editions: a.store, Articles: a.store, Mail: outbox, Guard: guard, SiteURL: siteURL,
+		ArticlePath: web.ArticlePath, Policy: policy, Logger: logger}, nil
 }

@@ -11,6 +11,10 @@ import (
 // costs little and makes "publish at 14:00" happen at 14:00.
 const schedulerTick = time.Second
 
+// subscriberIPRetention is how long a newsletter subscription keeps the
+// keyed hash of the address it came from.
+const subscriberIPRetention = 30 * 24 * time.Hour
+
 // runScheduler publishes scheduled articles when they fall due (also those
 // that fell due while the site was down) and sweeps expired sessions, until
 // ctx ends.
@@ -45,6 +49,11 @@ func (a *app) runScheduler(ctx context.Context, logger *slog.Logger) {
 				if _, err := a.contact.SweepIPs(ctx); err != nil && ctx.Err() == nil {
 					logger.Error("sweeping contact address hashes failed", "err", err)
 				}
+			}
+			// Subscribers' keyed IP hashes serve only against abuse right
+			// after subscribing; they are emptied after the retention period.
+			if _, err := a.store.ClearSubscriberIPs(ctx, time.Now().Add(-subscriberIPRetention)); err != nil && ctx.Err() == nil {
+				logger.Error("forgetting subscribers' IP hashes failed", "err", err)
 			}
 			lastSweep = time.Now()
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/masthead-news/masthead/internal/admin"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/readership"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/web"
@@ -33,7 +34,7 @@ const viewFlushEvery = 30 * time.Second
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
-	fs := newFlags("serve", &o, "addr", "data", "database", "media-url", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from")
+	fs := newFlags("serve", &o, "addr", "data", "database", "media-url", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from", "mail-rate")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -66,6 +67,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	mailer, err := checkMail(o.smtpURL, o.mailFrom)
+	if err != nil {
+		return err
+	}
+	mailRate, err := checkWholeNumber("--mail-rate", o.mailRate, 1, 1000)
 	if err != nil {
 		return err
 	}
@@ -119,6 +124,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	resetMail, outbox := newOutbox(a.store, mailer, baseURL, logger) // mail.go
+	news, err := a.newsletter(ctx, outbox, siteURL, logger)          // mail.go
+	if err != nil {
+		return err
+	}
 	// Comment notifications, contact forwards and replies go through the
 	// durable outbox: without a server they wait there (the admin says so).
 	if err := a.readerServices(ctx, outbox, logger); err != nil {
@@ -126,7 +135,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	adm, err := admin.New(admin.Deps{Auth: a.auth, Users: a.store, Content: a.content, Media: a.media, Editions: a.store,
 		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://"),
-		Mail: resetMail, Outbox: outbox, BaseURL: baseURL, Settings: a.store, Comments: a.comments, Contact: a.contact})
+		Mail: resetMail, Outbox: outbox, BaseURL: baseURL, Settings: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news})
 	if err != nil {
 		return err
 	}
@@ -137,7 +146,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
 		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, API: api, Search: &search.Service{Store: a.store},
 		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
-		Redirects: a.store, Comments: a.comments, Contact: a.contact})
+		Redirects: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news})
 	if err != nil {
 		return err
 	}
@@ -175,11 +184,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}()
 	// Mail goes out from the outbox in the database: what is not sent when
 	// the process stops is sent after the restart (or by another node).
+	// Newsletter issues go out from their own rows, one per recipient, at
+	// most --mail-rate a second (newsletter.Sender).
 	if outbox.Configured() {
-		background.Add(1)
+		background.Add(2)
 		go func() {
 			defer background.Done()
 			outbox.Run(ctx)
+		}()
+		go func() {
+			defer background.Done()
+			(&newsletter.Sender{Service: news, SMTP: mailer, Rate: float64(mailRate), Logger: logger}).Run(ctx)
 		}()
 	}
 	hs := &http.Server{

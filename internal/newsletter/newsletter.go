@@ -197,8 +197,9 @@ type Service struct {
 	Guard *antispam.Guard
 	// SiteURL is the public site's absolute URL, for links in mail.
 	SiteURL string
-	// ArticleURL is an article's absolute URL (the web layer knows paths).
-	ArticleURL func(ed *edition.Edition, a *content.Article) string
+	// ArticlePath is an article's path on the site (the web layer owns
+	// the URL scheme); links in mail put SiteURL in front.
+	ArticlePath func(ed *edition.Edition, a *content.Article) string
 	// Policy gives the rate limits of the subscribe form (antispam defaults
 	// when nil).
 	Policy func(ctx context.Context) antispam.Policy

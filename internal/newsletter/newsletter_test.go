@@ -95,8 +95,8 @@ func seed(t *testing.T, st *store.Store) (en, fa *content.Article) {
 
 func service(st *store.Store, sender mail.Sender) *newsletter.Service {
 	return &newsletter.Service{Store: st, Editions: st, Articles: st, Mail: sender, SiteURL: "https://news.example.org", Logger: quiet(),
-		ArticleURL: func(ed *edition.Edition, a *content.Article) string {
-			return "https://news.example.org" + ed.Path("/"+a.PublishedAt.Format("2006/01/02")+"/"+a.Slug+"/")
+		ArticlePath: func(ed *edition.Edition, a *content.Article) string {
+			return ed.Path("/" + a.PublishedAt.Format("2006/01/02") + "/" + a.Slug + "/")
 		}}
 }
 

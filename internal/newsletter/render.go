@@ -105,8 +105,8 @@ func (s *Service) render(ed *edition.Edition, loc *i18n.Locale, c *Campaign, art
 	}
 	for _, a := range arts {
 		ia := issueArticle{Title: a.Title, Excerpt: a.Excerpt, Date: loc.Date(a.PublishedAt)}
-		if s.ArticleURL != nil {
-			ia.URL = s.ArticleURL(ed, a)
+		if s.ArticlePath != nil {
+			ia.URL = strings.TrimSuffix(s.SiteURL, "/") + s.ArticlePath(ed, a)
 		}
 		if a.PrimaryCategory != nil {
 			ia.Category = a.PrimaryCategory.Name

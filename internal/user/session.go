@@ -58,13 +58,16 @@ const (
 	ManageSettings  Permission = "settings.manage"  // editions and site settings
 	ManageUsers     Permission = "user.manage"      // accounts and roles
 	ReadAuditLog    Permission = "audit.read"       // who changed what
+	// ManageNewsletter covers subscribers (personal data: lists, import,
+	// export, deletion) and sending issues.
+	ManageNewsletter Permission = "newsletter.manage"
 )
 
 var grants = map[Role]map[Permission]bool{
 	Admin: {EditAnyArticle: true, PublishArticle: true, WriteArticle: true, ManageTaxonomy: true, ManagePages: true,
-		ManageMenus: true, ModerateComment: true, UploadMedia: true, ManageSettings: true, ManageUsers: true, ReadAuditLog: true},
+		ManageMenus: true, ModerateComment: true, UploadMedia: true, ManageSettings: true, ManageUsers: true, ReadAuditLog: true, ManageNewsletter: true},
 	Editor: {EditAnyArticle: true, PublishArticle: true, WriteArticle: true, ManageTaxonomy: true, ManagePages: true,
-		ManageMenus: true, ModerateComment: true, UploadMedia: true},
+		ManageMenus: true, ModerateComment: true, UploadMedia: true, ManageNewsletter: true},
 	Author:      {PublishArticle: true, WriteArticle: true, UploadMedia: true},
 	Contributor: {WriteArticle: true},
 }

@@ -45,7 +45,14 @@ func editionFrom(ctx context.Context) *requestEdition {
 // middleware wraps the router: logging, recovery, security headers and
 // cross-origin protection for every state change.
 func (s *Server) middleware(next http.Handler) http.Handler {
-	h := http.NewCrossOriginProtection().Handler(next)
+	cop := http.NewCrossOriginProtection()
+	// The one exemption: RFC 8058's one-click unsubscribe, a POST that a
+	// mail provider sends on the reader's behalf, with no browser headers
+	// to check. It needs the token from the reader's own mail and can only
+	// stop that mail (newsletter.go).
+	cop.AddInsecureBypassPattern("POST /newsletter/unsubscribe/{$}")
+	cop.AddInsecureBypassPattern("POST /{edition}/newsletter/unsubscribe/{$}")
+	h := cop.Handler(next)
 	h = securityHeaders(h, strings.HasPrefix(s.deps.BaseURL, "https://"))
 	h = s.recoverPanics(h)
 	h = s.countViews(h) // outside the page cache, so cached reads count too

@@ -39,7 +39,13 @@ type Page struct {
 	JSONLD   []template.JS
 	Feeds    []FeedLink
 	MostRead []RecentItem
+	// Newsletter shows the subscribe forms (the site has a newsletter).
+	Newsletter bool
 }
+
+// Base is the shared part of any page type that embeds Page, for partials
+// that take it as an argument.
+func (p *Page) Base() *Page { return p }
 
 // T translates a UI string for the page's edition.
 func (p *Page) T(key string, args ...any) string { return p.L.T(key, args...) }
@@ -120,7 +126,7 @@ type ShareLink struct {
 func (s *Server) base(ctx context.Context, r *http.Request, title, description string) (*Page, error) {
 	re := editionFrom(ctx)
 	ed, loc := re.ed, re.locale
-	p := &Page{Ed: ed, L: loc, Description: description, Home: ed.Path("/")}
+	p := &Page{Ed: ed, L: loc, Description: description, Home: ed.Path("/"), Newsletter: s.deps.Newsletter != nil}
 	site := ed.Settings.SiteName
 	if title == "" {
 		p.Title = site

@@ -88,6 +88,15 @@ func (s *Server) routes() http.Handler {
 	m.HandleFunc("POST /{yyyy}/{mm}/{dd}/{slug}/comments/{$}", s.postComment)
 	m.HandleFunc("POST /{slug}/{$}", s.postContact)
 
+	// The newsletter (newsletter.go): subscribing, confirming, unsubscribing.
+	if s.deps.Newsletter != nil {
+		m.HandleFunc("POST /newsletter/subscribe/{$}", s.subscribe)
+		m.HandleFunc("GET /newsletter/confirm/{$}", s.confirmForm)
+		m.HandleFunc("POST /newsletter/confirm/{$}", s.confirm)
+		m.HandleFunc("GET /newsletter/unsubscribe/{$}", s.unsubscribeForm)
+		m.HandleFunc("POST /newsletter/unsubscribe/{$}", s.unsubscribe)
+	}
+
 	// Everything else.
 	m.HandleFunc("/", s.fallback)
 	return root

@@ -21,6 +21,7 @@ import (
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/mediasection"
+	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/search"
 )
 
@@ -75,6 +76,10 @@ type Deps struct {
 	Comments *comment.Service
 	// Contact takes messages from the contact page's form; nil shows no form.
 	Contact *contact.Service
+	// Newsletter takes subscriptions from the forms in the sidebar, the
+	// footer and under articles, and answers the links in its mail; nil
+	// shows no form (newsletter.go).
+	Newsletter *newsletter.Service
 }
 
 // Server is the HTTP face of a Masthead site.

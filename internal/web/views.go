@@ -20,7 +20,7 @@ type views struct {
 
 // pageTemplates are the page files; every other file is a shared layout or partial.
 var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html",
-	"media_listing.html", "media_item.html", "media_photo.html"}
+	"media_listing.html", "media_item.html", "media_photo.html", "newsletter.html"}
 
 func parseViews(a *assets) (*views, error) {
 	icons, err := a.URL("img/icons.svg")
@@ -33,6 +33,9 @@ func parseViews(a *assets) (*views, error) {
 		"byline":       bylineHTML,
 		"shareList":    func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
 		"card":         func(tr translator, c Card, i int, lead bool) template.HTML { return cardHTML(tr, icons, c, i, lead) },
+		"subscribeAt": func(p *Page, id, email string, bare bool) subscribeSpot {
+			return subscribeSpot{P: p, ID: id, Email: email, Bare: bare}
+		},
 	}
 	entries, err := fs.ReadDir(templates.FS, ".")
 	if err != nil {
@@ -94,6 +97,15 @@ func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, b
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// subscribeSpot places the subscribe form: ids stay unique per page, and
+// Bare leaves out the heading (on the newsletter page, which has its own).
+type subscribeSpot struct {
+	P     *Page
+	ID    string
+	Email string
+	Bare  bool
 }
 
 type translator interface {

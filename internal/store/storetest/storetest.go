@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 		{"Media sections: items, albums, videos, translations", testMediaSections},
 		{"API queries filter, count, order and batch-load", testAPIQueries},
 		{"Application passwords", testAppPasswords},
+		{"Newsletter subscribers, tokens, campaigns and sends", testNewsletter},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
