@@ -289,6 +289,9 @@ func TestIssueEscapesAndFollowsTheEditionsDirection(t *testing.T) {
 		t.Fatal(err)
 	}
 	html, _, _ = f.svc.Render(ctx, c2)
+	if strings.Contains(html, "ZgotmplZ") || !strings.Contains(html, "font-family:Tahoma,") {
+		t.Errorf("the Persian issue's fonts were not kept:\n%s", html)
+	}
 	if !strings.Contains(html, `<html lang="fa" dir="rtl">`) || !strings.Contains(html, "text-align:right") || !strings.Contains(html, "باران در شهر") {
 		t.Errorf("the Persian issue:\n%s", html)
 	}

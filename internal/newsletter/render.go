@@ -34,6 +34,7 @@ var (
 // issueData is what the issue templates see.
 type issueData struct {
 	Lang, Dir, Align string
+	Serif, Sans      template.CSS // font stacks, constants of ours (Arabic-script faces for right-to-left editions)
 	SiteName         string
 	SiteURL          string
 	Subject          string
@@ -92,8 +93,10 @@ func (s *Service) render(ed *edition.Edition, loc *i18n.Locale, c *Campaign, art
 		Subject: c.Subject, Date: loc.Date(s.now()), ReadMore: loc.T("newsletter.issue.read_more"),
 		Why: loc.T("newsletter.issue.why", ed.Settings.SiteName), Unsubscribe: loc.T("newsletter.issue.unsubscribe"),
 		UnsubscribeURL: UnsubscribePlaceholder, Year: loc.Year(s.now())}
+	d.Serif, d.Sans = "Georgia,'Times New Roman',serif", "Arial,Helvetica,sans-serif"
 	if ed.Dir == "rtl" {
 		d.Align = "right"
+		d.Serif, d.Sans = "Tahoma,'Noto Naskh Arabic','Segoe UI',Arial,sans-serif", "Tahoma,'Segoe UI',Arial,sans-serif"
 	}
 	if d.SiteName == "" {
 		d.SiteName = "Masthead"
