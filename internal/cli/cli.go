@@ -30,6 +30,7 @@ Usage:
   masthead serve   [--addr :8080] [--data ./data] [--database URL] [--media-url URL] [--base-url URL] [--demo]
   masthead demo    [--data ./data] [--media-url URL]
   masthead migrate [--data ./data] [--database URL]
+  masthead migrate --from sqlite://PATH --to postgres://… [--force]
   masthead user add --email E --name N --role admin|editor|author|contributor [--password-stdin]
   masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data ./data]
   masthead backup  FILE [--data ./data] [--database URL] [--media-url URL]

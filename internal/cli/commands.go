@@ -41,8 +41,14 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
 	fs := newFlags("migrate", &o, "data", "database")
+	from := fs.String("from", "", "copy a whole site from this SQLite database (sqlite:///path/masthead.db) … (see --to)")
+	to := fs.String("to", "", "… into this PostgreSQL database (postgres://…), then compare counts and article checksums")
+	force := fs.Bool("force", false, "with --from/--to: replace what the target database already holds")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
+	}
+	if *from != "" || *to != "" {
+		return runCopy(ctx, *from, *to, *force, stdout) // copy.go
 	}
 	if err := checkData(o.data); err != nil {
 		return err
