@@ -129,6 +129,7 @@ type sectionEditData struct {
 	Videos       []mediaChoice
 	Photos       []photoRow
 	Translations []mediaChoice // items of the same kind in other editions
+	Linked       []mediaChoice // the versions already linked
 	CanPublish   bool
 	CanEdit      bool
 }
@@ -241,6 +242,16 @@ func (h *Handler) renderSection(w http.ResponseWriter, r *http.Request, u *user.
 					row.Thumb = p.Media.URL()
 				}
 				d.Photos = append(d.Photos, row)
+			}
+		}
+		group, err := h.Sections.Store.MediaItemTranslations(ctx, it.TranslationGroup)
+		if err != nil {
+			h.serverError(w, r, u, err)
+			return
+		}
+		for _, g := range group {
+			if g.ID != it.ID {
+				d.Linked = append(d.Linked, mediaChoice{ID: g.ID, Label: g.Edition + ": " + g.Title})
 			}
 		}
 		for _, e := range sp.Editions {

@@ -197,6 +197,9 @@ func TestMediaSectionsAdmin(t *testing.T) {
 	if g, _ := s.store.MediaItemTranslations(context.Background(), enVideo.TranslationGroup); len(g) != 2 {
 		t.Fatalf("translation group has %d items", len(g))
 	}
+	if _, body := s.get(t, editor, fmt.Sprintf("/admin/media-sections/%d/", enVideo.ID)); !strings.Contains(body, fmt.Sprintf(`<a href="/admin/media-sections/%d/" dir="auto">fa: %s</a>`, faVideo.ID, faVideo.Title)) {
+		t.Error("the English video's editor does not list its Persian version")
+	}
 
 	// Delete.
 	if res := s.post(t, editor, fmt.Sprintf("/admin/media-sections/%d/delete", album.ID), url.Values{}); res.StatusCode != http.StatusSeeOther {
