@@ -41,7 +41,7 @@ var mayUseHTTP = map[string]bool{"media": true, "media/s3blob": true, "media/s3b
 
 func TestImportRules(t *testing.T) {
 	internal := module + "/internal/"
-	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art", "feed", "sitemap", "readership", "shareimg", "mail", "search", "antispam", "comment", "contact", "wpimport", "mediasection", "newsletter"}
+	domains := []string{"edition", "content", "media", "user", "i18n", "demo/art", "feed", "sitemap", "readership", "shareimg", "mail", "search", "antispam", "comment", "contact", "wpimport", "mediasection", "newsletter", "publication"}
 	rules := []struct {
 		from   string // package path below internal/, or a prefix ending in "/"
 		denied []string

@@ -8,6 +8,7 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/publication"
 	"github.com/masthead-news/masthead/internal/search"
 )
 
@@ -328,9 +329,12 @@ func (s *Store) MenuItemTranslations(ctx context.Context, group int64) ([]*conte
 // translationTables are the tables whose rows carry translation groups
 // linked from the admin.
 var translationTables = map[content.TranslationKind]string{
-	content.CategoryTranslations: "categories",
-	content.PageTranslations:     "pages",
-	content.MenuItemTranslations: "menu_items",
+	content.CategoryTranslations:   "categories",
+	content.PageTranslations:       "pages",
+	content.MenuItemTranslations:   "menu_items",
+	publication.BookTranslations:   "books",
+	publication.SeriesTranslations: "publication_series",
+	publication.IssueTranslations:  "publication_issues",
 }
 
 // groupExpr reads a row's group; 0 (menu items written by ReplaceMenu)

@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"API queries filter, count, order and batch-load", testAPIQueries},
 		{"Application passwords", testAppPasswords},
 		{"Newsletter subscribers, tokens, campaigns and sends", testNewsletter},
+		{"Publications: books, series, issues and their translations", testPublications},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
