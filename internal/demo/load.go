@@ -20,6 +20,7 @@ import (
 	"github.com/masthead-news/masthead/internal/i18n"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/mediasection"
+	"github.com/masthead-news/masthead/internal/publication"
 )
 
 // EditionSaver stores editions.
@@ -38,12 +39,16 @@ type Services struct {
 	// Readers takes the demo's contact messages and names the contact
 	// page (comments.go); nil leaves them out.
 	Readers Readers
+	// Publications stores books and series; when nil, one is made over
+	// the store passed to Load.
+	Publications *publication.Service
 }
 
 // Summary counts what was loaded.
 type Summary struct {
 	Editions, Articles, Pages, Categories, Authors, Media, Comments int
 	MediaItems                                                      int // cartoons, news photos, albums and videos
+	Publications                                                    int // books and issues
 }
 
 // editions in display order: the default first, then the others.
@@ -76,10 +81,21 @@ func Load(ctx context.Context, tx interface {
 		}
 		svc.MediaSections = &mediasection.Service{Store: st, Now: func() time.Time { return now }}
 	}
+	if svc.Publications == nil {
+		st, ok := tx.(publication.Store)
+		if !ok {
+			return nil, fmt.Errorf("demo: no publications service")
+		}
+		svc.Publications = &publication.Service{Store: st}
+	}
 	pictures := renderPictures()
+	pubs, err := renderPublications()
+	if err != nil {
+		return nil, err
+	}
 	sum := &Summary{}
-	err := tx.WithinTx(ctx, func(ctx context.Context) error {
-		l := &loader{svc: svc, now: now.UTC().Truncate(time.Second), pictures: pictures, sum: sum,
+	err = tx.WithinTx(ctx, func(ctx context.Context) error {
+		l := &loader{svc: svc, now: now.UTC().Truncate(time.Second), pictures: pictures, pubs: pubs, sum: sum, articleIDs: map[string]int64{},
 			authors: map[string]int64{}, catGroups: map[string]int64{}, pageGroups: map[string]int64{}, articleGroups: map[string]int64{}, menuGroups: map[string]int64{},
 			mediaGroups: map[string]int64{}}
 		return l.load(ctx)
@@ -94,6 +110,8 @@ type loader struct {
 	svc           Services
 	now           time.Time
 	pictures      map[pictureKey][]byte
+	pubs          map[string]*pubFiles // by edition
+	articleIDs    map[string]int64     // "edition/key" → article id
 	sum           *Summary
 	authors       map[string]int64
 	catGroups     map[string]int64
@@ -127,6 +145,9 @@ func (l *loader) load(ctx context.Context) error {
 		if err := l.loadEdition(ctx, e.content, e.meta); err != nil {
 			return fmt.Errorf("edition %s: %w", e.meta.Code, err)
 		}
+	}
+	if err := l.loadPublications(ctx); err != nil {
+		return err
 	}
 	return l.loadReaders(ctx)
 }
@@ -260,6 +281,7 @@ func (l *loader) loadArticle(ctx context.Context, ed edition.Edition, a Article,
 		return err
 	}
 	l.articleGroups[a.Key] = art.TranslationGroup
+	l.articleIDs[ed.Code+"/"+a.Key] = art.ID
 	l.sum.Articles++
 	comments := a.Comments
 	for i, replies := range demoReplies[ed.Code][a.Key] {

@@ -6,6 +6,8 @@
 // the file named by MASTHEAD_ARABIC_FONT), shaped and reordered here
 // (shape.go). Without such a font, an Arabic-script card shows the site's
 // name and logo but no title. It is pure: the web layer serves the PNG.
+// The same typesetting draws sheets of text (sheet.go): the pages and
+// covers of the demo's publications.
 package shareimg
 
 import (

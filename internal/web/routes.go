@@ -79,6 +79,13 @@ func (s *Server) routes() http.Handler {
 	m.HandleFunc("GET /author/{slug}/feed/{$}", s.authorFeed)
 	m.HandleFunc("GET /author/{slug}/feed/{format}/{$}", s.authorFeed)
 
+	// Publications (publications.go).
+	m.HandleFunc("GET /publications/books/{$}", s.books)
+	m.HandleFunc("GET /publications/books/page/{n}/{$}", s.books)
+	m.HandleFunc("GET /publications/books/{slug}/{$}", s.book)
+	m.HandleFunc("GET /publications/{series}/{$}", s.series)
+	m.HandleFunc("GET /publications/{series}/{issue}/{$}", s.issue)
+
 	// Single items.
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/{$}", s.article)
 	m.HandleFunc("GET /{yyyy}/{mm}/{dd}/{slug}/share.png", s.shareImage) // for articles without a picture

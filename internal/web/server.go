@@ -22,6 +22,7 @@ import (
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/newsletter"
+	"github.com/masthead-news/masthead/internal/publication"
 	"github.com/masthead-news/masthead/internal/search"
 )
 
@@ -65,6 +66,9 @@ type Deps struct {
 	// Redirects answers old WordPress URLs of imported content with a 301
 	// (redirect.go); nil answers them 404.
 	Redirects RedirectStore
+	// Publications serves books and series (publications.go). When nil
+	// and Content can (the store can), Content is used.
+	Publications publication.Store
 	// Views counts article reads for "Most read" (viewcount.go); nil
 	// counts nothing. The caller runs its flushing goroutine.
 	Views ViewCounter
@@ -94,6 +98,7 @@ type Server struct {
 	cache    *pageCache // nil when off
 	epoch    atomic.Uint64
 	metrics  *metrics // nil without a metrics token
+	pubs     publication.Store
 	// sitemapSize is the most URLs per sitemap file (0: sitemap.MaxURLs).
 	sitemapSize int
 }
@@ -128,7 +133,14 @@ func New(ctx context.Context, deps Deps) (*Server, error) {
 		}
 		deps.Sections = st
 	}
-	s := &Server{deps: deps}
+	if deps.Publications == nil {
+		st, ok := deps.Content.(publication.Store)
+		if !ok {
+			return nil, fmt.Errorf("web: no publications store and the content store has none")
+		}
+		deps.Publications = st
+	}
+	s := &Server{deps: deps, pubs: deps.Publications}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err

@@ -20,7 +20,7 @@ type views struct {
 
 // pageTemplates are the page files; every other file is a shared layout or partial.
 var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html",
-	"media_listing.html", "media_item.html", "media_photo.html", "newsletter.html"}
+	"media_listing.html", "media_item.html", "media_photo.html", "newsletter.html", "books.html", "book.html", "series.html", "issue.html"}
 
 func parseViews(a *assets) (*views, error) {
 	icons, err := a.URL("img/icons.svg")
