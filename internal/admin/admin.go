@@ -33,6 +33,7 @@ import (
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/newsletter"
+	"github.com/masthead-news/masthead/internal/publication"
 	"github.com/masthead-news/masthead/internal/user"
 )
 
@@ -93,6 +94,9 @@ type Deps struct {
 	// Sections manages the Media sections (media_sections.go); when nil, a
 	// service over the content store is used (the store serves both).
 	Sections *mediasection.Service
+	// Publications writes books, series and issues (publications.go); when
+	// nil and the content store can hold them, a service over it is used.
+	Publications *publication.Service
 }
 
 // Handler is the admin's http.Handler.
@@ -109,7 +113,8 @@ type asset struct {
 	mime string
 }
 
-var pageFiles = []string{"login.html", "dashboard.html", "articles.html", "editor.html", "revisions.html", "account.html", "audit.html", "error.html"}
+var pageFiles = []string{"login.html", "dashboard.html", "articles.html", "editor.html", "revisions.html", "account.html", "audit.html", "error.html",
+	"publications.html", "publication_book.html", "publication_series.html", "publication_issue.html"}
 
 // New parses the admin templates and builds the routes.
 func New(d Deps) (*Handler, error) {
@@ -118,6 +123,11 @@ func New(d Deps) (*Handler, error) {
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()
+	}
+	if d.Publications == nil && d.Content != nil {
+		if st, ok := d.Content.Store.(publication.Store); ok {
+			d.Publications = &publication.Service{Store: st, Now: d.Now}
+		}
 	}
 	if st, ok := d.Editions.(edition.Store); ok && d.Sites == nil {
 		d.Sites = &edition.Service{Store: st, Now: d.Now}
@@ -210,6 +220,7 @@ func (h *Handler) routes() {
 	h.structureRoutes(m)    // categories, tags, authors, pages, menus, settings (structure.go)
 	h.mediaRoutes(m)        // the media library (media.go)
 	h.mediaSectionRoutes(m) // cartoons, news photos, albums, videos (media_sections.go)
+	h.publicationRoutes(m)  // books, series and issues (publications.go)
 	h.securityRoutes(m)     // password reset, two-factor sign-in (security.go)
 	h.appPasswordRoutes(m)  // application passwords for the REST API (apppasswords.go)
 	h.readerRoutes()        // comments, the contact inbox, privacy requests (comments.go)
