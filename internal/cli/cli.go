@@ -120,6 +120,8 @@ type options struct {
 	mediaURL string
 	// serve's newsletter sending rate, messages per second
 	mailRate string
+	// reverse proxies whose X-Forwarded-For is believed
+	trustedProxies string
 }
 
 // newFlags declares the named flags on a set whose defaults come from the
@@ -155,6 +157,8 @@ func newFlags(name string, o *options, which ...string) *flag.FlagSet {
 			fs.StringVar(&o.mediaURL, "media-url", envOr("MEDIA_URL", ""), "where uploaded files live: empty for uploads/ in the data folder, or s3://bucket/prefix?endpoint=https://…&region=… with MASTHEAD_S3_ACCESS_KEY and MASTHEAD_S3_SECRET_KEY (MASTHEAD_MEDIA_URL)")
 		case "mail-rate":
 			fs.StringVar(&o.mailRate, "mail-rate", envOr("MAIL_RATE", "5"), "newsletter messages sent per second at most, 1 to 1000 (MASTHEAD_MAIL_RATE)")
+		case "trusted-proxies":
+			fs.StringVar(&o.trustedProxies, "trusted-proxies", envOr("TRUSTED_PROXIES", ""), "addresses or CIDR ranges of the reverse proxies in front, e.g. 127.0.0.1,10.0.0.0/8, whose X-Forwarded-For names the reader; empty trusts none (MASTHEAD_TRUSTED_PROXIES)")
 		case "mail-from":
 			fs.StringVar(&o.mailFrom, "mail-from", envOr("MAIL_FROM", ""), "sender of the site's mail, e.g. \"Newsroom <news@example.org>\" (MASTHEAD_MAIL_FROM)")
 		}

@@ -35,6 +35,7 @@ func TestBadInvocationsGiveOneClearLineAndExitTwo(t *testing.T) {
 		{"bad env bool", map[string]string{"MASTHEAD_DEMO": "maybe"}, []string{"serve", "--data", dir}, "MASTHEAD_DEMO"},
 		{"bad cache size", nil, []string{"serve", "--cache-size", "lots", "--data", dir}, `--cache-size "lots"`},
 		{"negative cache size", map[string]string{"MASTHEAD_CACHE_SIZE": "-5"}, []string{"serve", "--data", dir}, "--cache-size"},
+		{"bad trusted proxy", nil, []string{"serve", "--trusted-proxies", "10.0.0.0/8,proxy.local", "--data", dir}, `--trusted-proxies: "proxy.local" is not an address`},
 		{"stray argument", nil, []string{"migrate", "--data", dir, "extra"}, `unexpected argument "extra"`},
 		{"data is a file", nil, []string{"migrate", "--data", "cli_test.go"}, "is a file, not a folder"},
 	}

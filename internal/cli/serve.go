@@ -34,7 +34,7 @@ const viewFlushEvery = 30 * time.Second
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o options
-	fs := newFlags("serve", &o, "addr", "data", "database", "media-url", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from", "mail-rate")
+	fs := newFlags("serve", &o, "addr", "data", "database", "media-url", "base-url", "demo", "log-json", "cache-size", "metrics-token", "max-upload-mb", "image-workers", "smtp-url", "mail-from", "mail-rate", "trusted-proxies")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -69,6 +69,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	mailer, err := checkMail(o.smtpURL, o.mailFrom)
 	if err != nil {
 		return err
+	}
+	proxies, err := web.ParseTrustedProxies(o.trustedProxies)
+	if err != nil {
+		return usagef("--trusted-proxies: %v", err)
 	}
 	mailRate, err := checkWholeNumber("--mail-rate", o.mailRate, 1, 1000)
 	if err != nil {
@@ -146,7 +150,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
 		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, API: api, Search: &search.Service{Store: a.store},
 		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
-		Redirects: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news})
+		Redirects: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news, TrustedProxies: proxies})
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,8 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	h = securityHeaders(h, strings.HasPrefix(s.deps.BaseURL, "https://"))
 	h = s.recoverPanics(h)
 	h = s.countViews(h) // outside the page cache, so cached reads count too
-	return s.logRequests(h)
+	h = s.logRequests(h)
+	return forwardedFor(h, s.deps.TrustedProxies) // first, so the log shows readers' addresses too
 }
 
 // securityHeaderValues are set on every response. The slices are shared,

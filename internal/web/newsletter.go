@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"math"
-	"net"
 	"net/http"
 	"strconv"
 
@@ -54,16 +53,6 @@ func (s *Server) newsletterPage(w http.ResponseWriter, r *http.Request, d *Newsl
 	s.render(w, r, d.Status, "newsletter.html", d)
 }
 
-// peerIP is the client's address (a proxy in front should pass only
-// trusted connections); only its keyed hash is ever stored.
-func peerIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 func (s *Server) subscribe(w http.ResponseWriter, r *http.Request) {
 	re := editionFrom(r.Context())
 	loc := re.locale
@@ -73,7 +62,7 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email := r.PostForm.Get("email")
-	err := s.deps.Newsletter.Subscribe(r.Context(), newsletter.SubscribeRequest{Edition: re.ed.Code, Email: email, Honeypot: r.PostForm.Get("website"), IP: peerIP(r)})
+	err := s.deps.Newsletter.Subscribe(r.Context(), newsletter.SubscribeRequest{Edition: re.ed.Code, Email: email, Honeypot: r.PostForm.Get("website"), IP: clientIP(r)})
 	var inv *newsletter.InvalidError
 	switch refusal, isRefusal := antispam.AsRefusal(err); {
 	case err == nil:

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,6 +54,9 @@ type Deps struct {
 	// the page cache serves an entry only while it is unchanged. Without
 	// it there is no page cache.
 	Generation func() uint64
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the reader (proxy.go); none by default.
+	TrustedProxies []netip.Prefix
 	// CacheBytes bounds the page cache; 0 switches it off.
 	CacheBytes int64
 	// MetricsToken, when set, serves /metrics to requests that carry it as
