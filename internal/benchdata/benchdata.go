@@ -138,7 +138,7 @@ func Generate(ctx context.Context, st *store.Store, uploadsRoot string, articles
 			opt.Progress(done)
 		}
 	}
-	return nil
+	return st.RefreshStatistics(ctx)
 }
 
 // readPool collects the demo's categories, authors, tags, texts and

@@ -85,6 +85,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("import of %s failed, nothing was changed: %w", file, err)
 	}
+	if err := a.store.RefreshStatistics(ctx); err != nil {
+		return fmt.Errorf("the import of %s is complete, but refreshing the database's statistics failed: %w", file, err)
+	}
 	printSummary(stdout, file, sum)
 	return nil
 }

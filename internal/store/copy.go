@@ -132,6 +132,9 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store, replace bool) (*CopyRe
 	if err := dst.ReindexAll(ctx); err != nil {
 		return nil, fmt.Errorf("the rows are copied, but rebuilding the search index failed: %w", err)
 	}
+	if err := dst.RefreshStatistics(ctx); err != nil {
+		return nil, fmt.Errorf("the rows are copied, but refreshing the planner's statistics failed: %w", err)
+	}
 	r := &CopyReport{}
 	for _, t := range tables {
 		c := TableCount{Table: t}

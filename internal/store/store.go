@@ -464,3 +464,16 @@ func collect[T any](rows *sql.Rows, scan func(interface{ Scan(...any) error }) (
 	}
 	return out, rows.Err()
 }
+
+// RefreshStatistics brings the query planner's statistics up to date after
+// a bulk load (an import, a generated dataset, a copy). PostgreSQL plans
+// with them, and its autovacuum may take minutes to notice a large load:
+// until then an article page's related-articles query took 250 ms instead
+// of 10. SQLite plans without statistics here, so it does nothing there.
+func (s *Store) RefreshStatistics(ctx context.Context) error {
+	if s.dialect.Name() != "postgres" {
+		return nil
+	}
+	_, err := s.write.ExecContext(ctx, "ANALYZE")
+	return err
+}
