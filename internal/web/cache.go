@@ -548,9 +548,40 @@ func makeEntry(h http.Header, body []byte, enc int, tag string, best bool) *cach
 	return e
 }
 
+// serveHit answers a request from the page cache when it holds a current
+// entry, before the middleware chain: the entry already carries every
+// header the chain adds, and a hit is most of a busy site's traffic, so
+// it skips routing and the rest (about 15% of a hit's cost). It still
+// logs the request and counts an article read. False means the request
+// takes the full path (cachePages), which renders or waits for a rendering.
+func (s *Server) serveHit(w http.ResponseWriter, r *http.Request) bool {
+	if s.cache == nil || !cacheableRequest(r) {
+		return false
+	}
+	start := time.Now()
+	enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
+	gen, epoch := s.deps.Generation(), s.epoch.Load()
+	base := s.cacheBase(r)
+	key := base + "\x00" + s.cacheVariant(r, s.cache.varyOf(base)) + "\x00" + encodingNames[enc]
+	e := s.cache.get(key, gen, epoch, start.UnixNano())
+	if e == nil {
+		return false
+	}
+	s.cache.hits.Add(1)
+	r.Pattern = e.pattern
+	status, n := serveEntry(w, r, e, hdrHit)
+	if status == http.StatusOK {
+		if ed, slug, ok := s.articleRead(r); ok {
+			s.deps.Views.Count(ed, slug)
+		}
+	}
+	s.logRequest(r, status, n, start)
+	return true
+}
+
 // serveEntry answers from a ready response: 304 when the reader's copy is
-// current, else the headers and body.
-func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, xcache []string) {
+// current, else the headers and body. It gives the status and body size.
+func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, xcache []string) (int, int64) {
 	h := w.Header()
 	for k, v := range e.header {
 		h[k] = v
@@ -563,12 +594,14 @@ func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, xcache []
 		delete(h, "Content-Type")
 		delete(h, "Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
-		return
+		return http.StatusNotModified, 0
 	}
 	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(e.body)
+	if r.Method == http.MethodHead {
+		return http.StatusOK, 0
 	}
+	n, _ := w.Write(e.body)
+	return http.StatusOK, int64(n)
 }
 
 // addVary adds Accept-Encoding to the response's Vary header, keeping what

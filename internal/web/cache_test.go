@@ -126,6 +126,13 @@ func TestPublishVisibleOnNextRequest(t *testing.T) {
 	if !bytes.Equal(first, second) || res.Header.Get("ETag") == "" {
 		t.Fatal("a hit differs from the page it cached, or has no ETag")
 	}
+	// Hits are answered before the middleware chain: they must carry what
+	// the chain adds all the same.
+	for _, h := range []string{"Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Content-Language"} {
+		if res.Header.Get(h) == "" {
+			t.Errorf("a cache hit lacks %s", h)
+		}
+	}
 	cs.publish(t, "Breaking: the bridge reopens", time.Now().Add(-time.Minute))
 	res, third := cs.do(t, "GET", "/")
 	expectCache(t, res, "MISS")

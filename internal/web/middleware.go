@@ -162,17 +162,23 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if rec.status == 0 {
 			rec.status = http.StatusOK
 		}
-		if s.metrics != nil {
-			s.metrics.observe(r, rec.status, time.Since(start))
-		}
-		level := slog.LevelInfo
-		if rec.status >= 500 {
-			level = slog.LevelError
-		}
-		s.deps.Logger.LogAttrs(r.Context(), level, "request",
-			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", rec.status),
-			slog.Duration("duration", time.Since(start)), slog.Int64("bytes", rec.bytes))
+		s.logRequest(r, rec.status, rec.bytes, start)
 	})
+}
+
+// logRequest records one answered request in the metrics and the log; the
+// middleware chain and the cache-hit path (ServeHTTP) share it.
+func (s *Server) logRequest(r *http.Request, status int, bytes int64, start time.Time) {
+	if s.metrics != nil {
+		s.metrics.observe(r, status, time.Since(start))
+	}
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	s.deps.Logger.LogAttrs(r.Context(), level, "request",
+		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", status),
+		slog.Duration("duration", time.Since(start)), slog.Int64("bytes", bytes))
 }
 
 // recoverPanics turns a panic in a handler into a logged 500.

@@ -167,7 +167,12 @@ func New(ctx context.Context, deps Deps) (*Server, error) {
 }
 
 // ServeHTTP makes Server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveHit(w, r) {
+		return
+	}
+	s.handler.ServeHTTP(w, r)
+}
 
 // ReloadEditions re-reads editions and their settings after a change.
 func (s *Server) ReloadEditions(ctx context.Context) error {

@@ -28,23 +28,31 @@ func (s *Server) countViews(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet || prefetch(r) {
-			next.ServeHTTP(w, r)
-			return
-		}
-		all := s.editions.Load()
-		ed, rest, _ := all.set.Resolve(r.URL.Path)
-		m := articlePathRE.FindStringSubmatch(rest)
-		if ed == nil || m == nil || readership.IsBot(r.UserAgent()) {
+		ed, slug, ok := s.articleRead(r)
+		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK {
-			s.deps.Views.Count(ed.Code, m[1])
+			s.deps.Views.Count(ed, slug)
 		}
 	})
+}
+
+// articleRead reports whether a request reads an article (a GET of an
+// article path by a person, not a prefetch or a bot), and which one.
+func (s *Server) articleRead(r *http.Request) (edition, slug string, ok bool) {
+	if s.deps.Views == nil || r.Method != http.MethodGet || prefetch(r) {
+		return "", "", false
+	}
+	ed, rest, _ := s.editions.Load().set.Resolve(r.URL.Path)
+	m := articlePathRE.FindStringSubmatch(rest)
+	if ed == nil || m == nil || readership.IsBot(r.UserAgent()) {
+		return "", "", false
+	}
+	return ed.Code, m[1], true
 }
 
 // prefetch reports a speculative load by the browser, which is not a read.
