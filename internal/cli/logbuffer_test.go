@@ -7,8 +7,6 @@ import (
 	"time"
 )
 
-// lockedBuffer is nodes_test.go's.
-
 func TestLogBufferHoldsRequestsAndFlushesWarningsAtOnce(t *testing.T) {
 	var out lockedBuffer
 	logs := newLogBuffer(&out, time.Hour) // no timed flush during the test
