@@ -326,9 +326,21 @@ func (h *Handler) bookSave(w http.ResponseWriter, r *http.Request, u *user.User)
 			fields = formProblem("description", "active_content", "the text contains code that pages may not run (%q): remove it", strings.TrimSpace(bad))
 		}
 	}
-	isNew := b.ID == 0
+	h.savePublication(w, r, u, fields, "book", "/admin/publications/books/", &b.ID,
+		func() error { return h.Publications.SaveBook(ctx, b) },
+		func(f problems) { h.renderBook(w, r, u, http.StatusUnprocessableEntity, b, f) },
+		func() string { return b.Edition + ": " + b.Title })
+}
+
+// savePublication ends the save of a book, series or issue: unless the form
+// already has problems it saves; then it shows the form again with what is
+// wrong (a new item keeps no id), or records the change in the audit log and
+// returns to the item's screen.
+func (h *Handler) savePublication(w http.ResponseWriter, r *http.Request, u *user.User, fields problems,
+	kind, base string, id *int64, save func() error, render func(problems), label func() string) {
+	isNew := *id == 0
 	if fields == nil {
-		err := h.Publications.SaveBook(ctx, b)
+		err := save()
 		if p, ok := refusal(err); ok {
 			fields = p
 		} else if err != nil {
@@ -338,17 +350,32 @@ func (h *Handler) bookSave(w http.ResponseWriter, r *http.Request, u *user.User)
 	}
 	if fields != nil {
 		if isNew {
-			b.ID = 0
+			*id = 0
 		}
-		h.renderBook(w, r, u, http.StatusUnprocessableEntity, b, fields)
+		render(fields)
 		return
 	}
-	action := "book.update"
+	action := kind + ".update"
 	if isNew {
-		action = "book.create"
+		action = kind + ".create"
 	}
-	h.record(ctx, u, action, "book", b.ID, b.Edition+": "+b.Title)
-	done(w, r, idPath("/admin/publications/books/", b.ID), "pub_saved")
+	h.record(r.Context(), u, action, kind, *id, label())
+	done(w, r, idPath(base, *id), "pub_saved")
+}
+
+// finishPublicationLinks ends the saving of a publication's translation
+// links: a refusal shows the form again, success is audited.
+func (h *Handler) finishPublicationLinks(w http.ResponseWriter, r *http.Request, u *user.User, err error,
+	kind, base string, id int64, render func(problems), label string) {
+	if f, ok := refusal(err); ok {
+		render(f)
+		return
+	} else if err != nil {
+		h.notFoundOr(w, r, u, err)
+		return
+	}
+	h.record(r.Context(), u, kind+".translations", kind, id, label)
+	done(w, r, idPath(base, id), "links_saved")
 }
 
 func (h *Handler) loadBook(w http.ResponseWriter, r *http.Request, u *user.User) *publication.Book {
@@ -369,15 +396,8 @@ func (h *Handler) bookLink(w http.ResponseWriter, r *http.Request, u *user.User)
 		return
 	}
 	err := h.Publications.LinkBook(r.Context(), b.ID, formIDs(r, "version"))
-	if f, ok := refusal(err); ok {
-		h.renderBook(w, r, u, http.StatusUnprocessableEntity, b, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.record(r.Context(), u, "book.translations", "book", b.ID, b.Edition+": "+b.Title)
-	done(w, r, idPath("/admin/publications/books/", b.ID), "links_saved")
+	h.finishPublicationLinks(w, r, u, err, "book", "/admin/publications/books/", b.ID,
+		func(f problems) { h.renderBook(w, r, u, http.StatusUnprocessableEntity, b, f) }, b.Edition+": "+b.Title)
 }
 
 func (h *Handler) bookDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
@@ -513,29 +533,10 @@ func (h *Handler) seriesSave(w http.ResponseWriter, r *http.Request, u *user.Use
 		fields = formProblem("position", "pub_position", "the position must be a whole number")
 	}
 	se.Position = pos
-	isNew := se.ID == 0
-	if fields == nil {
-		err := h.Publications.SaveSeries(ctx, se)
-		if p, ok := refusal(err); ok {
-			fields = p
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
-		if isNew {
-			se.ID = 0
-		}
-		h.renderSeries(w, r, u, http.StatusUnprocessableEntity, se, fields)
-		return
-	}
-	action := "series.update"
-	if isNew {
-		action = "series.create"
-	}
-	h.record(ctx, u, action, "series", se.ID, se.Edition+": "+se.Title)
-	done(w, r, idPath("/admin/publications/series/", se.ID), "pub_saved")
+	h.savePublication(w, r, u, fields, "series", "/admin/publications/series/", &se.ID,
+		func() error { return h.Publications.SaveSeries(ctx, se) },
+		func(f problems) { h.renderSeries(w, r, u, http.StatusUnprocessableEntity, se, f) },
+		func() string { return se.Edition + ": " + se.Title })
 }
 
 func (h *Handler) loadSeries(w http.ResponseWriter, r *http.Request, u *user.User) *publication.Series {
@@ -556,15 +557,8 @@ func (h *Handler) seriesLink(w http.ResponseWriter, r *http.Request, u *user.Use
 		return
 	}
 	err := h.Publications.LinkSeries(r.Context(), se.ID, formIDs(r, "version"))
-	if f, ok := refusal(err); ok {
-		h.renderSeries(w, r, u, http.StatusUnprocessableEntity, se, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.record(r.Context(), u, "series.translations", "series", se.ID, se.Edition+": "+se.Title)
-	done(w, r, idPath("/admin/publications/series/", se.ID), "links_saved")
+	h.finishPublicationLinks(w, r, u, err, "series", "/admin/publications/series/", se.ID,
+		func(f problems) { h.renderSeries(w, r, u, http.StatusUnprocessableEntity, se, f) }, se.Edition+": "+se.Title)
 }
 
 func (h *Handler) seriesDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
@@ -754,29 +748,10 @@ func (h *Handler) issueSave(w http.ResponseWriter, r *http.Request, u *user.User
 	if fields == nil {
 		is.Status, fields = statusFrom(r, is.Status)
 	}
-	isNew := is.ID == 0
-	if fields == nil {
-		err := h.Publications.SaveIssue(ctx, is)
-		if p, ok := refusal(err); ok {
-			fields = p
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
-		if isNew {
-			is.ID = 0
-		}
-		h.renderIssue(w, r, u, http.StatusUnprocessableEntity, is, fields)
-		return
-	}
-	action := "issue.update"
-	if isNew {
-		action = "issue.create"
-	}
-	h.record(ctx, u, action, "issue", is.ID, fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number))
-	done(w, r, idPath("/admin/publications/issues/", is.ID), "pub_saved")
+	h.savePublication(w, r, u, fields, "issue", "/admin/publications/issues/", &is.ID,
+		func() error { return h.Publications.SaveIssue(ctx, is) },
+		func(f problems) { h.renderIssue(w, r, u, http.StatusUnprocessableEntity, is, f) },
+		func() string { return fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number) })
 }
 
 func (h *Handler) loadIssue(w http.ResponseWriter, r *http.Request, u *user.User) *publication.Issue {
@@ -797,15 +772,8 @@ func (h *Handler) issueLink(w http.ResponseWriter, r *http.Request, u *user.User
 		return
 	}
 	err := h.Publications.LinkIssue(r.Context(), is.ID, formIDs(r, "version"))
-	if f, ok := refusal(err); ok {
-		h.renderIssue(w, r, u, http.StatusUnprocessableEntity, is, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.record(r.Context(), u, "issue.translations", "issue", is.ID, fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number))
-	done(w, r, idPath("/admin/publications/issues/", is.ID), "links_saved")
+	h.finishPublicationLinks(w, r, u, err, "issue", "/admin/publications/issues/", is.ID,
+		func(f problems) { h.renderIssue(w, r, u, http.StatusUnprocessableEntity, is, f) }, fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number))
 }
 
 func (h *Handler) issueDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
