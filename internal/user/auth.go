@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/masthead-news/masthead/internal/antispam"
@@ -78,7 +79,7 @@ func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*Us
 		if err == nil || isNotFound(err) {
 			if u == nil {
 				// Spend the same time as a real check so timing does not reveal accounts.
-				CheckPassword(dummyHash, password)
+				CheckPassword(dummyHash(), password)
 			}
 			a.lim.fail(acct, now)
 			a.lim.fail(ip, now)
@@ -104,7 +105,11 @@ func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*Us
 	return u, token, nil
 }
 
-var dummyHash = HashPassword("a password nobody has")
+// dummyHash is checked against when the account does not exist, so that a
+// wrong login name costs as long as a wrong password. It is made on first
+// use, not at start: an argon2id hash takes 64 MiB and a fifth of a second,
+// which every command (and every server that never sees a login) would pay.
+var dummyHash = sync.OnceValue(func() string { return HashPassword("a password nobody has") })
 
 func isNotFound(err error) bool { return err != nil && strings.Contains(err.Error(), "not found") }
 
