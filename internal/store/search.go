@@ -23,6 +23,10 @@ type searchEngine interface {
 	// writeText stores the folded title and body of document id, replacing
 	// what it had.
 	writeText(ctx context.Context, s *Store, id int64, title, body string) error
+	// writeTexts does the same for several documents (ids distinct and
+	// ascending) in one statement, skipping any whose row in
+	// search_documents is gone.
+	writeTexts(ctx context.Context, s *Store, rows []textRow) error
 	// deleteText drops the text of document id.
 	deleteText(ctx context.Context, s *Store, id int64) error
 	// clear drops every document's text.
@@ -78,6 +82,17 @@ func docKey(ed int64, t time.Time) int64 {
 // next free one when create is set; ok is false for an edition that has
 // never been indexed.
 func (s *Store) editionNumber(ctx context.Context, code string, create bool) (n int64, ok bool, err error) {
+	b := bulkOf(ctx)
+	if b != nil {
+		if n, ok := b.editions[code]; ok {
+			return n, true, nil
+		}
+		defer func() {
+			if ok && err == nil {
+				b.editions[code] = n
+			}
+		}()
+	}
 	err = s.queryRow(ctx, "SELECT n FROM search_editions WHERE code = ?", code).Scan(&n)
 	if err == nil || !isNoRows(err) || !create {
 		return n, err == nil, ignoreNoRows(err)
@@ -175,9 +190,9 @@ func (s *Store) index(ctx context.Context, d search.Document) error {
 			if err != nil {
 				return fmt.Errorf("search index: %w", err)
 			}
-			return eng.writeText(ctx, s, id, d.IndexTitle(), d.IndexBody())
+			return s.putText(ctx, eng, d, id)
 		case err == nil: // moved to another edition or time
-			if err := eng.deleteText(ctx, s, id); err != nil {
+			if err := s.dropText(ctx, eng, id); err != nil {
 				return err
 			}
 			if _, err := s.exec(ctx, "DELETE FROM search_documents WHERE id = ?", id); err != nil {
@@ -197,7 +212,7 @@ func (s *Store) index(ctx context.Context, d search.Document) error {
 			id, string(d.Kind), d.ID, d.Edition, unix(d.PublishedAt)); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
-		return eng.writeText(ctx, s, id, d.IndexTitle(), d.IndexBody())
+		return s.putText(ctx, eng, d, id)
 	})
 }
 
@@ -208,6 +223,7 @@ func (s *Store) unindex(ctx context.Context, kind search.Kind, itemID int64) err
 		return err
 	}
 	return s.WithinTx(ctx, func(ctx context.Context) error {
+		dropPendingItem(ctx, kind, itemID)
 		var id int64
 		err := s.queryRow(ctx, "SELECT id FROM search_documents WHERE kind = ? AND item_id = ?", string(kind), itemID).Scan(&id)
 		if isNoRows(err) {
@@ -216,7 +232,7 @@ func (s *Store) unindex(ctx context.Context, kind search.Kind, itemID int64) err
 		if err != nil {
 			return err
 		}
-		if err := eng.deleteText(ctx, s, id); err != nil {
+		if err := s.dropText(ctx, eng, id); err != nil {
 			return err
 		}
 		_, err = s.exec(ctx, "DELETE FROM search_documents WHERE id = ?", id)
@@ -233,6 +249,10 @@ func (s *Store) ReindexAll(ctx context.Context) error {
 		return err
 	}
 	return s.WithinTx(ctx, func(ctx context.Context) error {
+		if b := bulkOf(ctx); b != nil {
+			clear(b.texts)
+			b.bytes = 0
+		}
 		if err := eng.clear(ctx, s); err != nil {
 			return err
 		}
@@ -274,6 +294,9 @@ func (s *Store) SearchIndexSize(ctx context.Context) (documents, texts int, err 
 	if err != nil {
 		return 0, 0, err
 	}
+	if err := s.flushTexts(ctx); err != nil {
+		return 0, 0, err
+	}
 	if err := s.queryRow(ctx, "SELECT COUNT(*) FROM search_documents").Scan(&documents); err != nil {
 		return 0, 0, err
 	}
@@ -309,6 +332,9 @@ func (s *Store) Search(ctx context.Context, q search.Query, f search.Filter) ([]
 	}
 	if q.Empty() {
 		return nil, 0, nil
+	}
+	if err := s.flushTexts(ctx); err != nil {
+		return nil, 0, err
 	}
 	ed, ok, err := s.editionNumber(ctx, f.Edition, false)
 	if err != nil || !ok {

@@ -119,6 +119,23 @@ func (tsearch) writeText(ctx context.Context, s *Store, id int64, title, body st
 	return err
 }
 
+// writeTexts inserts many documents' text in one statement.
+func (tsearch) writeTexts(ctx context.Context, s *Store, rows []textRow) error {
+	var b strings.Builder
+	b.WriteString("INSERT INTO search_texts (id, tsv) SELECT v.id, v.tsv::tsvector FROM (VALUES ")
+	args := make([]any, 0, 2*len(rows))
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?::bigint, ?::text)")
+		args = append(args, r.id, tsVector(r.title, r.body))
+	}
+	b.WriteString(") AS v (id, tsv) WHERE v.id IN (SELECT id FROM search_documents) ON CONFLICT (id) DO UPDATE SET tsv = excluded.tsv")
+	_, err := s.exec(ctx, b.String(), args...)
+	return err
+}
+
 func (tsearch) deleteText(ctx context.Context, s *Store, id int64) error {
 	_, err := s.exec(ctx, "DELETE FROM search_texts WHERE id = ?", id)
 	return err

@@ -26,6 +26,24 @@ func (fts5) writeText(ctx context.Context, s *Store, id int64, title, body strin
 	return err
 }
 
+// writeTexts inserts many documents' text in one statement: FTS5 then
+// writes them to disk as one segment (see bulk.go).
+func (fts5) writeTexts(ctx context.Context, s *Store, rows []textRow) error {
+	var b strings.Builder
+	b.WriteString("INSERT OR REPLACE INTO search_index (rowid, title, body) SELECT column1, column2, column3 FROM (VALUES ")
+	args := make([]any, 0, 3*len(rows))
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?)")
+		args = append(args, r.id, r.title, r.body)
+	}
+	b.WriteString(") WHERE column1 IN (SELECT id FROM search_documents)")
+	_, err := s.exec(ctx, b.String(), args...)
+	return err
+}
+
 func (fts5) deleteText(ctx context.Context, s *Store, id int64) error {
 	_, err := s.exec(ctx, "DELETE FROM search_index WHERE rowid = ?", id)
 	return err

@@ -81,6 +81,7 @@ func (s *Store) TagByID(ctx context.Context, id int64) (*content.TagUse, error) 
 
 // UpdateTag stores a tag's name and slug.
 func (s *Store) UpdateTag(ctx context.Context, t *content.Tag) error {
+	forgetTags(ctx)
 	res, err := s.exec(ctx, "UPDATE tags SET name = ?, slug = ? WHERE id = ?", t.Name, t.Slug, t.ID)
 	return affectedOne(res, err)
 }
@@ -88,6 +89,7 @@ func (s *Store) UpdateTag(ctx context.Context, t *content.Tag) error {
 // MergeTags moves the articles of tag from to tag into (an article that
 // carries both keeps one) and deletes from.
 func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
+	forgetTags(ctx)
 	return s.WithinTx(ctx, func(ctx context.Context) error {
 		if _, err := s.exec(ctx, `INSERT INTO article_tags (article_id, tag_id, position)
 			SELECT article_id, ?, position FROM article_tags WHERE tag_id = ?
@@ -104,6 +106,7 @@ func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 
 // DeleteTag removes a tag (the caller checked that no article carries it).
 func (s *Store) DeleteTag(ctx context.Context, id int64) error {
+	forgetTags(ctx)
 	res, err := s.exec(ctx, "DELETE FROM tags WHERE id = ?", id)
 	return affectedOne(res, err)
 }

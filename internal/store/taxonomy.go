@@ -71,15 +71,22 @@ func (s *Store) CategoryTranslations(ctx context.Context, group int64) ([]conten
 
 // EnsureTag returns the edition's tag with slug, creating it when missing.
 func (s *Store) EnsureTag(ctx context.Context, edition, name, slug string) (content.Tag, error) {
+	if t, ok := bulkTag(ctx, edition, slug); ok {
+		return t, nil
+	}
 	t := content.Tag{Edition: edition, Name: name, Slug: slug}
 	err := s.queryRow(ctx, "SELECT id, name FROM tags WHERE edition = ? AND slug = ?", edition, slug).Scan(&t.ID, &t.Name)
 	if err == nil {
+		rememberTag(ctx, t)
 		return t, nil
 	}
 	if !isNoRows(err) {
 		return t, err
 	}
 	t.ID, err = s.insert(ctx, "INSERT INTO tags (edition, slug, name) VALUES (?, ?, ?)", edition, slug, name)
+	if err == nil {
+		rememberTag(ctx, t)
+	}
 	return t, err
 }
 

@@ -59,6 +59,10 @@ type Store interface {
 	SaveRedirect(ctx context.Context, r *Redirect) error
 	UpdateComment(ctx context.Context, c *content.Comment) error
 	SetTranslationGroup(ctx context.Context, kind string, ids []int64) error
+	// WithinBulkTx is WithinTx set up for writing many items: the same
+	// store methods, with search text written in batches and look-ups
+	// remembered while it lasts.
+	WithinBulkTx(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // Importer imports WordPress exports into one site.
@@ -161,7 +165,7 @@ func (imp *Importer) run(ctx context.Context, file string, lenient bool) (*Summa
 		authors: map[string]int64{}, terms: map[string]*Term{}, cats: map[string]int64{}, catByTerm: map[int64]int64{},
 		tagNames: map[string]string{}, atts: map[int64]*media.Media{}, attByPath: map[string]*media.Media{},
 		attByParent: map[int64][]int64{}, posts: map[int64]target{}, languages: map[string]string{}}
-	err = imp.Store.WithinTx(ctx, func(ctx context.Context) error {
+	err = imp.Store.WithinBulkTx(ctx, func(ctx context.Context) error {
 		if err := st.setup(ctx); err != nil {
 			return err
 		}

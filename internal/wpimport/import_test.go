@@ -35,7 +35,7 @@ type site struct {
 	imp   *wpimport.Importer
 }
 
-func newSite(t *testing.T) *site {
+func newSite(t testing.TB) *site {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()

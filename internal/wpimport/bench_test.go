@@ -1,0 +1,40 @@
+package wpimport_test
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// BenchmarkImportExport imports the export named by MASTHEAD_BENCH_WXR (for
+// example bench/results/import/export-20000.xml, written by bench/import)
+// into a fresh site, then imports it again (which must change nothing). It
+// is for profiles of the import's own work without the binary around it:
+//
+//	MASTHEAD_BENCH_WXR=$PWD/bench/results/import/export-20000.xml \
+//	  go test ./internal/wpimport -run '^$' -bench ImportExport -benchtime 1x -cpuprofile cpu.out
+func BenchmarkImportExport(b *testing.B) {
+	file := os.Getenv("MASTHEAD_BENCH_WXR")
+	if file == "" {
+		b.Skip("set MASTHEAD_BENCH_WXR to a WordPress export")
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s := newSite(b)
+		b.StartTimer()
+		sum, err := s.imp.Import(context.Background(), file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(sum.Created["articles"]), "articles")
+		if os.Getenv("MASTHEAD_BENCH_AGAIN") != "" {
+			again, err := s.imp.Import(context.Background(), file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if again.Changed {
+				b.Fatal("the second import changed something")
+			}
+		}
+	}
+}
