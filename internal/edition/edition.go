@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -80,11 +81,25 @@ func (e *Edition) Validate() error {
 
 // Location is the edition's time zone (UTC when unset or unknown).
 func (e *Edition) Location() *time.Location {
-	if loc, err := time.LoadLocation(e.TimeZone); err == nil && e.TimeZone != "" {
-		return loc
+	if e.TimeZone == "" {
+		return time.UTC
 	}
-	return time.UTC
+	if loc, ok := zones.Load(e.TimeZone); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(e.TimeZone)
+	if err != nil {
+		return time.UTC
+	}
+	zones.Store(e.TimeZone, loc)
+	return loc
 }
+
+// zones holds the time zones loaded so far by name: time.LoadLocation reads
+// and parses the zone database on every call, and every date on a page
+// asks for its edition's zone. A zone's rules do not change while the
+// process runs.
+var zones sync.Map
 
 // Prefix is the path prefix of the edition: "" for the default, "/ar" otherwise.
 func (e *Edition) Prefix() string {

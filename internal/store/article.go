@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"time"
 
@@ -221,15 +222,20 @@ func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*c
 	if limit <= 0 {
 		limit = 10
 	}
-	args = append(args, limit, f.Offset)
+	args = append(args, f.Offset)
 	// The page's ids come first from the listing index alone (a deep OFFSET
 	// then skips index entries, not joined rows); only they are joined.
 	sel := articleSelect
 	if f.Summary {
 		sel = articleSummarySelect
 	}
+	// The limit is part of the statement's text, not a parameter: SQLite
+	// plans with a bound LIMIT's value and prepares the statement again
+	// whenever it changes, which a page's listing (a page and one more)
+	// and its sidebar (five) sharing one statement did on every request.
+	// There are only a handful of limits, each a statement of its own.
 	rows, err := s.query(ctx, sel+" WHERE a.id IN (SELECT a.id FROM articles a"+where+
-		" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
+		" ORDER BY a.published_at DESC, a.id DESC LIMIT "+strconv.Itoa(limit)+" OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
+	_ "image/png" // the logo's dimensions
 	"io/fs"
 	"mime"
 	"net/http"
@@ -22,6 +24,9 @@ import (
 type assets struct {
 	byName map[string]*asset // "css/site.css" → asset
 	byURL  map[string]*asset // "/static/css/site.1a2b3c4d5e.css" → asset
+	// logo is the size of the publisher logo (meta.go), read once here
+	// rather than decoded for every page; nil without a readable logo.
+	logo *image.Config
 }
 
 type asset struct {
@@ -72,6 +77,11 @@ func loadAssets() (*assets, error) {
 		a.byURL[url] = as
 		return nil
 	})
+	if as := a.byName[logoAsset]; as != nil {
+		if cfg, _, err := image.DecodeConfig(bytes.NewReader(as.body)); err == nil {
+			a.logo = &cfg
+		}
+	}
 	return a, err
 }
 

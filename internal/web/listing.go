@@ -78,6 +78,13 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 		s.notFound(w, r)
 		return
 	}
+	// The first page of an unfiltered listing starts with the edition's
+	// newest articles, which are also the sidebar's Recent Posts.
+	var newest []*content.Article
+	if f.Offset == 0 && len(f.CategoryIDs) == 0 && f.TagID == 0 && f.AuthorID == 0 && f.OwnerID == 0 && f.Text == "" &&
+		(len(list) >= recentSize || len(list) <= per) {
+		newest = list
+	}
 	hasOlder := len(list) > per
 	if hasOlder {
 		list = list[:per]
@@ -85,7 +92,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 	if n > 1 {
 		title = re.locale.T("paging.title", title, re.locale.Number(int64(n)))
 	}
-	p, err := s.base(ctx, r, title, lp.Intro)
+	p, err := s.baseWith(ctx, r, title, lp.Intro, newest)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,12 +1,9 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"html/template"
-	"image"
-	_ "image/png" // the logo's dimensions
 	"net/http"
 	"strings"
 	"time"
@@ -105,12 +102,8 @@ type FeedLink struct {
 
 // logoImage is the publisher logo with its absolute URL and size.
 func (s *Server) logoImage(r *http.Request) *MetaImage {
-	as := s.assets.byName[logoAsset]
-	if as == nil {
-		return nil
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(as.body))
-	if err != nil {
+	as, cfg := s.assets.byName[logoAsset], s.assets.logo
+	if as == nil || cfg == nil {
 		return nil
 	}
 	return &MetaImage{URL: s.absURL(r, as.url), Type: "image/png", Width: cfg.Width, Height: cfg.Height}

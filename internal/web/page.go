@@ -122,8 +122,19 @@ type ShareLink struct {
 	URL     string
 }
 
+// recentSize is how many articles the sidebar's Recent Posts lists.
+const recentSize = 5
+
 // base builds the parts of Page shared by every public page.
 func (s *Server) base(ctx context.Context, r *http.Request, title, description string) (*Page, error) {
+	return s.baseWith(ctx, r, title, description, nil)
+}
+
+// baseWith is base for a page that already holds the edition's newest
+// published articles (the first page of the home or of all articles):
+// Recent Posts are the first of them rather than a query of their own.
+// newest nil means the page has none.
+func (s *Server) baseWith(ctx context.Context, r *http.Request, title, description string, newest []*content.Article) (*Page, error) {
 	re := editionFrom(ctx)
 	ed, loc := re.ed, re.locale
 	p := &Page{Ed: ed, L: loc, Description: description, Home: ed.Path("/"), Newsletter: s.deps.Newsletter != nil}
@@ -145,10 +156,15 @@ func (s *Server) base(ctx context.Context, r *http.Request, title, description s
 		return nil, err
 	}
 	p.Menu = s.navItems(re, menu, "m")
-	recent, err := s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: 5, Summary: true})
-	if err != nil {
-		return nil, err
+	recent := newest[:min(len(newest), recentSize)]
+	if newest == nil {
+		var err error
+		recent, err = s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: recentSize, Summary: true})
+		if err != nil {
+			return nil, err
+		}
 	}
+	p.Recent = make([]RecentItem, 0, len(recent))
 	for _, a := range recent {
 		p.Recent = append(p.Recent, RecentItem{Title: a.Title, URL: articlePath(ed, a), DateISO: a.PublishedAt.Format(time.RFC3339), Date: loc.Date(a.PublishedAt)})
 	}
