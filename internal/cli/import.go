@@ -16,23 +16,26 @@ import (
 	"github.com/masthead-news/masthead/internal/wpimport"
 )
 
-// runImport runs "masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE]".
+// runImport runs "masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE]
+// [--category-base BASE] [--tag-base BASE]".
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
 		return usagef("name what to import: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE]")
 	}
 	if args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data DIR]")
+		fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base BASE] [--tag-base BASE] [--data DIR]")
 		return flag.ErrHelp
 	}
 	if args[0] != "wordpress" {
 		return usagef("masthead import knows only wordpress, not %q", args[0])
 	}
 	var o options
-	var uploads, ed string
+	var uploads, ed, catBase, tagBase string
 	fs := newFlags("import wordpress", &o, "data", "database")
 	fs.StringVar(&uploads, "uploads", "", "a local copy of the WordPress site's wp-content/uploads folder")
 	fs.StringVar(&ed, "edition", "", "edition code that receives the content (default: the default edition)")
+	fs.StringVar(&catBase, "category-base", wpimport.DefaultCategoryBase, "the category base of WordPress's Permalink settings (/topics/news/ has \"topics\"); not in the export")
+	fs.StringVar(&tagBase, "tag-base", wpimport.DefaultTagBase, "the tag base of WordPress's Permalink settings (/label/climate/ has \"label\"); not in the export")
 	// The file may come before or after the flags.
 	rest := args[1:]
 	var file string
@@ -42,7 +45,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data DIR]")
+			fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base BASE] [--tag-base BASE] [--data DIR]")
 			fs.PrintDefaults()
 			return err
 		}
@@ -58,6 +61,19 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if file == "" {
 		return usagef("name the export file: masthead import wordpress FILE.xml")
+	}
+	// A base not given may be found in the export's menu links: only
+	// the ones named on the command line are passed on.
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if !given["category-base"] {
+		catBase = ""
+	}
+	if !given["tag-base"] {
+		tagBase = ""
+	}
+	if _, _, err := wpimport.CheckBases(catBase, tagBase); err != nil {
+		return usagef("%v", err)
 	}
 	if fi, err := os.Stat(file); err != nil || fi.IsDir() {
 		return usagef("%s is not a readable export file", file)
@@ -79,7 +95,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	p := newProgress(stderr)
-	imp := &wpimport.Importer{Store: a.store, Content: a.content, Media: a.media, Uploads: uploads, Edition: ed, Progress: p.update}
+	imp := &wpimport.Importer{Store: a.store, Content: a.content, Media: a.media, Uploads: uploads, Edition: ed,
+		CategoryBase: catBase, TagBase: tagBase, Progress: p.update}
 	sum, err := imp.Import(ctx, file)
 	p.done()
 	if err != nil {
@@ -158,6 +175,11 @@ func printSummary(w io.Writer, file string, s *wpimport.Summary) {
 	fmt.Fprintf(w, "Updated: %s\n", counts(s.Updated, kinds))
 	fmt.Fprintf(w, "Unchanged: %s\n", counts(s.Unchanged, kinds))
 	fmt.Fprintf(w, "Old URLs redirecting (new or changed): %d\n", s.Redirects)
+	fmt.Fprintf(w, "Old category URLs are under /%s/, tag URLs under /%s/", s.CategoryBase, s.TagBase)
+	if s.CategoryBase == wpimport.DefaultCategoryBase && s.TagBase == wpimport.DefaultTagBase {
+		fmt.Fprint(w, " (WordPress's defaults; if the site's Permalink settings had others, import again with --category-base and --tag-base)")
+	}
+	fmt.Fprintln(w, ".")
 	if !s.Changed {
 		fmt.Fprintln(w, "Nothing changed: the site already holds this export.")
 	}

@@ -30,13 +30,17 @@ func TestImportFlagErrorsExitTwo(t *testing.T) {
 		args []string
 		want string
 	}{
-		"no source":      {[]string{"import"}, "name what to import"},
-		"unknown source": {[]string{"import", "joomla", file}, `knows only wordpress, not "joomla"`},
-		"no file":        {[]string{"import", "wordpress", "--data", dir}, "name the export file"},
-		"missing file":   {[]string{"import", "wordpress", filepath.Join(dir, "nope.xml"), "--data", dir}, "is not a readable export file"},
-		"bad uploads":    {[]string{"import", "wordpress", file, "--uploads", filepath.Join(dir, "nope"), "--data", dir}, "--uploads"},
-		"unknown flag":   {[]string{"import", "wordpress", file, "--site", "x"}, "flag provided but not defined: -site"},
-		"two files":      {[]string{"import", "wordpress", file, "--data", dir, "other.xml"}, `unexpected argument "other.xml"`},
+		"no source":         {[]string{"import"}, "name what to import"},
+		"unknown source":    {[]string{"import", "joomla", file}, `knows only wordpress, not "joomla"`},
+		"no file":           {[]string{"import", "wordpress", "--data", dir}, "name the export file"},
+		"missing file":      {[]string{"import", "wordpress", filepath.Join(dir, "nope.xml"), "--data", dir}, "is not a readable export file"},
+		"bad uploads":       {[]string{"import", "wordpress", file, "--uploads", filepath.Join(dir, "nope"), "--data", dir}, "--uploads"},
+		"unknown flag":      {[]string{"import", "wordpress", file, "--site", "x"}, "flag provided but not defined: -site"},
+		"two files":         {[]string{"import", "wordpress", file, "--data", dir, "other.xml"}, `unexpected argument "other.xml"`},
+		"bad category base": {[]string{"import", "wordpress", file, "--category-base", "to pics", "--data", dir}, `--category-base "to pics" is not a base`},
+		"empty tag base":    {[]string{"import", "wordpress", file, "--tag-base", "/", "--data", dir}, "--tag-base is empty"},
+		"clashing base":     {[]string{"import", "wordpress", file, "--tag-base", "category", "--data", dir}, "clashes with Masthead's own /category/ URLs"},
+		"same bases":        {[]string{"import", "wordpress", file, "--category-base", "topics", "--tag-base", "topics/", "--data", dir}, "both \"topics\""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, _, stderr := run(t, nil, tc.args...)
@@ -73,5 +77,21 @@ func TestImportCommand(t *testing.T) {
 	code, _, stderr = run(t, nil, "import", "wordpress", wpFixture(t, "wxr-simple.xml"), "--data", dir, "--edition", "xx")
 	if code != 1 || !strings.Contains(stderr, `--edition "xx" is not an edition`) {
 		t.Errorf("unknown edition: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// The bases named on the command line are the ones the old URLs are
+// recorded under, and the summary says which were used.
+func TestImportCategoryAndTagBases(t *testing.T) {
+	dir := t.TempDir()
+	file := wpFixture(t, "small-export.xml")
+	code, out, stderr := run(t, nil, "import", "wordpress", file, "--data", dir)
+	if code != 0 || !strings.Contains(out, "Old category URLs are under /category/, tag URLs under /tag/ (WordPress's defaults;") {
+		t.Fatalf("exit %d, %s\n%s", code, stderr, out)
+	}
+	dir = t.TempDir()
+	code, out, stderr = run(t, nil, "import", "wordpress", file, "--data", dir, "--category-base", "/Topics/", "--tag-base", "label")
+	if code != 0 || !strings.Contains(out, "Old category URLs are under /topics/, tag URLs under /label/.\n") {
+		t.Fatalf("exit %d, %s\n%s", code, stderr, out)
 	}
 }

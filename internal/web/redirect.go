@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"regexp"
 	"strconv"
 
 	"github.com/masthead-news/masthead/internal/content"
@@ -16,19 +17,38 @@ type RedirectStore interface {
 	Redirect(ctx context.Context, path string) (*wpimport.Redirect, error)
 }
 
+// pagedPath is an old listing's later page: "/topics/news/page/2/".
+var pagedPath = regexp.MustCompile(`^(/.+/)page/([1-9][0-9]{0,8})/$`)
+
+// pagedKinds are the redirect kinds whose targets are paged listings.
+var pagedKinds = map[string]bool{"category": true, "tag": true, "author": true}
+
 // oldQueryKeys are WordPress's query-string links to single items.
 var oldQueryKeys = []string{"p", "page_id", "attachment_id"}
 
 // oldURL answers a request for an old URL with a 301 to the canonical URL
 // of what it points to now, resolved at request time so that later slug
 // changes still land right. It reports whether it answered. A miss costs
-// one look-up by primary key.
+// one look-up by primary key (two for a path ending in /page/N/).
 func (s *Server) oldURL(w http.ResponseWriter, r *http.Request, key string) bool {
 	if s.deps.Redirects == nil || (r.Method != http.MethodGet && r.Method != http.MethodHead) || key == "" {
 		return false
 	}
 	ctx := r.Context()
 	rd, err := s.deps.Redirects.Redirect(ctx, key)
+	paged := ""
+	if m := pagedPath.FindStringSubmatch(key); m != nil && errors.Is(err, content.ErrNotFound) {
+		// A later page of an old listing (/topics/news/page/2/): the
+		// listing's own record, and the same page of the new one.
+		if base, err2 := s.deps.Redirects.Redirect(ctx, m[1]); err2 == nil && pagedKinds[base.Kind] {
+			rd, err = base, nil
+			if m[2] != "1" {
+				paged = "page/" + m[2] + "/"
+			}
+		} else if !errors.Is(err2, content.ErrNotFound) {
+			err = err2
+		}
+	}
 	if err != nil {
 		if !errors.Is(err, content.ErrNotFound) {
 			s.deps.Logger.Error("redirect look-up failed", "path", key, "err", err)
@@ -37,6 +57,12 @@ func (s *Server) oldURL(w http.ResponseWriter, r *http.Request, key string) bool
 	}
 	to, err := s.redirectTarget(r, rd)
 	if err != nil || to == "" {
+		return false
+	}
+	to += paged
+	if to == key || to == r.URL.Path || to == r.URL.EscapedPath() {
+		// The canonical URL itself, missing for another reason (a page
+		// past the last one): redirecting would loop.
 		return false
 	}
 	w.Header().Set("Cache-Control", "public, max-age=3600")

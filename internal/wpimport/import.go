@@ -76,7 +76,13 @@ type Importer struct {
 	// Edition receives the content (the default edition when empty);
 	// Polylang languages go to the edition of the same code.
 	Edition string
-	Now     func() time.Time
+	// CategoryBase and TagBase are the site's category and tag bases from
+	// WordPress's Permalink settings ("topics", "news/label"), which the
+	// export does not carry; empty means WordPress's defaults, category and
+	// tag, unless the export's custom menu links show others (bases.go).
+	CategoryBase string
+	TagBase      string
+	Now          func() time.Time
 	// Progress, when set, hears about the work every ProgressEvery items
 	// (500 by default) and at the end of each pass.
 	Progress      func(Progress)
@@ -114,8 +120,12 @@ type Summary struct {
 	Updated   map[string]int
 	Unchanged map[string]int
 	Redirects int // old URLs added or changed
-	Skipped   []Skip
-	Notes     []string
+	// CategoryBase and TagBase are the bases the old category and tag
+	// URLs were recorded under ("category", "topics").
+	CategoryBase string
+	TagBase      string
+	Skipped      []Skip
+	Notes        []string
 	// Lenient is set when the file needed repairs WordPress's own importer
 	// makes (control characters, nested CDATA).
 	Lenient       bool
@@ -162,7 +172,7 @@ func (imp *Importer) run(ctx context.Context, file string, lenient bool) (*Summa
 	ms := &media.Service{Store: imp.Media.Store, Blob: staged, MaxSize: imp.Media.MaxSize, Now: imp.Media.Now}
 	st := &state{imp: imp, media: ms, file: file, size: fi.Size(), lenient: lenient,
 		sum:     &Summary{Read: map[string]int{}, Created: map[string]int{}, Updated: map[string]int{}, Unchanged: map[string]int{}},
-		authors: map[string]int64{}, terms: map[string]*Term{}, cats: map[string]int64{}, catByTerm: map[int64]int64{},
+		authors: map[string]int64{}, terms: map[string]*Term{}, cats: map[string]int64{}, catByTerm: map[int64]int64{}, tagByTerm: map[int64]int64{},
 		tagNames: map[string]string{}, atts: map[int64]*media.Media{}, attByPath: map[string]*media.Media{},
 		attByParent: map[int64][]int64{}, posts: map[int64]target{}, languages: map[string]string{}}
 	err = imp.Store.WithinBulkTx(ctx, func(ctx context.Context) error {
@@ -170,6 +180,9 @@ func (imp *Importer) run(ctx context.Context, file string, lenient bool) (*Summa
 			return err
 		}
 		if err := st.pass(ctx, 1); err != nil {
+			return err
+		}
+		if err := st.settleBases(ctx); err != nil {
 			return err
 		}
 		if err := st.pass(ctx, 2); err != nil {
@@ -221,8 +234,13 @@ type state struct {
 	terms        map[string]*Term // taxonomy + "\x00" + slug
 	cats         map[string]int64 // edition + "\x00" + WordPress slug → category id
 	catByTerm    map[int64]int64  // WordPress term id → category id (default edition)
+	tagByTerm    map[int64]int64  // WordPress term id → tag id (default edition)
 	tagNames     map[string]string
 	translations []map[string]int64 // Polylang post_translations: language → post id
+	// category and tag bases (bases.go)
+	seenBases    map[string]map[string]int // kind → base → custom menu links under it
+	pendingTerms []termRedirect
+	basesSettled bool
 	// items
 	atts        map[int64]*media.Media // WordPress attachment id → media
 	attByPath   map[string]*media.Media
@@ -265,7 +283,8 @@ func (st *state) setup(ctx context.Context) error {
 		}
 		st.defaultEdition = code
 	}
-	return nil
+	_, _, err = CheckBases(st.imp.CategoryBase, st.imp.TagBase)
+	return err
 }
 
 // countingReader counts the bytes read, for the progress bar.
@@ -370,6 +389,7 @@ func (st *state) first(ctx context.Context, v any) error {
 			return st.attachment(ctx, x)
 		case "nav_menu_item":
 			st.sum.Read["menu items"]++
+			st.observeMenuLink(x)
 		default:
 			st.sum.Read["other items"]++
 		}
@@ -536,7 +556,7 @@ func (st *state) author(ctx context.Context, a *Author) error {
 }
 
 func (st *state) redirectAuthor(ctx context.Context, login string, id int64) error {
-	base := "/author/" + content.Slugify(login) + "/"
+	base := st.homeDir() + "/author/" + content.Slugify(login) + "/"
 	if err := st.redirect(ctx, base, "author", id); err != nil {
 		return err
 	}
@@ -686,11 +706,10 @@ func (st *state) term(ctx context.Context, t *Term) error {
 		if err != nil {
 			return err
 		}
-		base := "/tag/" + t.Slug + "/"
-		if err := st.redirect(ctx, base, "tag", tag.ID); err != nil {
-			return err
+		if t.ID != 0 {
+			st.tagByTerm[t.ID] = tag.ID
 		}
-		return st.redirect(ctx, base+"feed/", "tag_feed", tag.ID)
+		return st.termRedirects(ctx, "tag", "", []string{t.Slug}, tag.ID)
 	case "language":
 		// Polylang: a language is an edition of the same code (or language).
 		code := ""
@@ -817,24 +836,17 @@ func (st *state) category(ctx context.Context, ed, wpslug string) (int64, error)
 		}
 	}
 	st.cats[key] = id
-	// WordPress answers /category/child/ and /category/parent/child/.
+	// WordPress answers /category/child/ and /category/parent/child/
+	// (under the site's category base).
 	prefix := ""
 	if ed != st.defaultEdition {
 		prefix = "/" + ed
 	}
-	paths := []string{"/category/" + wpslug + "/"}
+	paths := []string{wpslug}
 	if full := st.categoryPath(wpslug); full != wpslug {
-		paths = append(paths, "/category/"+full+"/")
+		paths = append(paths, full)
 	}
-	for _, p := range paths {
-		if err := st.redirect(ctx, prefix+p, "category", id); err != nil {
-			return 0, err
-		}
-		if err := st.redirect(ctx, prefix+p+"feed/", "category_feed", id); err != nil {
-			return 0, err
-		}
-	}
-	return id, nil
+	return id, st.termRedirects(ctx, "category", prefix, paths, id)
 }
 
 // categoryPath is WordPress's nested category path: parent/child.

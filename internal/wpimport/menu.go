@@ -111,6 +111,15 @@ func (st *state) menuTree(ctx context.Context, items []*Item) ([]*content.MenuIt
 				if target == "" {
 					target = "/"
 				}
+				// A link to an old URL of the site (a category under its
+				// base, a post's permalink) goes to the new one.
+				p, err := st.newPathOf(ctx, oldPath(u.String()))
+				if err != nil {
+					return nil, err
+				}
+				if p != "" {
+					target = p
+				}
 			}
 		case "post_type":
 			t, ok := st.posts[objID]
@@ -138,9 +147,23 @@ func (st *state) menuTree(ctx context.Context, items []*Item) ([]*content.MenuIt
 				if err != nil {
 					return nil, err
 				}
-				target = "/category/" + c.Slug + "/"
+				target = st.menuPath(c.Edition, "/category/"+c.Slug+"/")
 				if label == "" {
 					label = c.Name
+				}
+			case "post_tag":
+				id, ok := st.tagByTerm[objID]
+				if !ok {
+					st.skip("menu item", it, "it links to a tag that was not imported")
+					continue
+				}
+				t, err := st.imp.Store.TagByID(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				target = st.menuPath(t.Edition, "/tag/"+t.Slug+"/")
+				if label == "" {
+					label = t.Name
 				}
 			default:
 				st.skip("menu item", it, "it links to a "+it.MetaValue("_menu_item_object")+" listing, which Masthead menus do not link by id")
@@ -202,27 +225,86 @@ func (st *state) sameSite(u *url.URL) bool {
 	return false
 }
 
-// pathOf is the path of an imported article or page in its edition.
-func (st *state) pathOf(ctx context.Context, t target) (string, string, error) {
-	prefix := func(ed string) string {
-		if e := st.editions[ed]; e != nil {
-			return e.Prefix()
-		}
-		return ""
+// menuPath is a menu target for a path of an edition: menu paths are
+// relative to the menu's edition (the web layer adds its prefix), so only
+// another edition's path carries that edition's prefix.
+func (st *state) menuPath(ed, p string) string {
+	if e := st.editions[ed]; e != nil && ed != st.defaultEdition {
+		return e.Prefix() + p
 	}
+	return p
+}
+
+// pathOf is the menu path of an imported article or page.
+func (st *state) pathOf(ctx context.Context, t target) (string, string, error) {
 	if t.kind == "page" {
 		p, err := st.imp.Store.PageByID(ctx, t.id)
 		if err != nil {
 			return "", "", err
 		}
-		return prefix(p.Edition) + "/" + p.Slug + "/", p.Title, nil
+		return st.menuPath(p.Edition, "/"+p.Slug+"/"), p.Title, nil
 	}
 	a, err := st.imp.Store.ArticleByID(ctx, t.id)
 	if err != nil {
 		return "", "", err
 	}
 	loc := st.editions[a.Edition].Location()
-	return prefix(a.Edition) + a.PublishedAt.In(loc).Format("/2006/01/02/") + a.Slug + "/", a.Title, nil
+	return st.menuPath(a.Edition, a.PublishedAt.In(loc).Format("/2006/01/02/")+a.Slug+"/"), a.Title, nil
+}
+
+// newPathOf is the menu path of what an old URL of the site ("/topics/news/",
+// "?p=12") now redirects to; "" when it is none of the import's old URLs.
+func (st *state) newPathOf(ctx context.Context, old string) (string, error) {
+	if old == "" || old == "/" {
+		return "", nil
+	}
+	rd, err := st.imp.Store.Redirect(ctx, old)
+	if errors.Is(err, content.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	feed := ""
+	if strings.HasSuffix(rd.Kind, "_feed") {
+		feed = "feed/"
+	}
+	switch rd.Kind {
+	case "article", "page":
+		p, _, err := st.pathOf(ctx, target{kind: rd.Kind, id: rd.TargetID})
+		if errors.Is(err, content.ErrNotFound) {
+			return "", nil
+		}
+		return p, err
+	case "category", "category_feed":
+		c, err := st.imp.Store.CategoryByID(ctx, rd.TargetID)
+		if errors.Is(err, content.ErrNotFound) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		return st.menuPath(c.Edition, "/category/"+c.Slug+"/"+feed), nil
+	case "tag", "tag_feed":
+		t, err := st.imp.Store.TagByID(ctx, rd.TargetID)
+		if errors.Is(err, content.ErrNotFound) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		return st.menuPath(t.Edition, "/tag/"+t.Slug+"/"+feed), nil
+	case "author", "author_feed":
+		a, _, err := st.imp.Store.AuthorByID(ctx, rd.TargetID)
+		if errors.Is(err, content.ErrNotFound) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		return "/author/" + a.Slug + "/" + feed, nil
+	}
+	return "", nil
 }
 
 // stagingBlob remembers the files an import adds, so a rolled-back import
