@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -15,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/andybalholm/brotli"
 	"github.com/masthead-news/masthead/internal/web/static"
 )
 
@@ -68,7 +65,7 @@ func loadAssets() (*assets, error) {
 		as.variants[encIdentity] = assetVariant{body, as.etag, strconv.Itoa(len(body))}
 		if compressibleType(ct) && len(body) >= minCompress {
 			for _, enc := range []int{encGzip, encBrotli} {
-				if z := compressAsset(body, enc); len(z) < len(body)*9/10 {
+				if z := compress(body, enc, effortMax); len(z) < len(body)*9/10 {
 					as.variants[enc] = assetVariant{z, `"` + hash + etagSuffix[enc] + `"`, strconv.Itoa(len(z))}
 				}
 			}
@@ -129,21 +126,4 @@ func (a *assets) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(v.body)
 	}
-}
-
-// compressAsset compresses a static file at the slowest, smallest levels:
-// it happens once, at start-up.
-func compressAsset(body []byte, enc int) []byte {
-	var buf bytes.Buffer
-	switch enc {
-	case encGzip:
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write(body)
-		zw.Close()
-	case encBrotli:
-		bw := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-		bw.Write(body)
-		bw.Close()
-	}
-	return buf.Bytes()
 }

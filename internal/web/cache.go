@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
+	"github.com/masthead-news/masthead/internal/readership"
 	"net/http"
 	"runtime"
 	"strconv"
@@ -103,8 +104,11 @@ type cacheEntry struct {
 	body       []byte
 	tag        string // the identity body's hash, shared by every encoding
 	pattern    string // the route pattern, for metrics on hits
-	size       int64
-	prev, next *cacheEntry
+	// readEdition and readSlug name the article the page shows, if it is
+	// one, so that a hit counts a read without matching the path again.
+	readEdition, readSlug string
+	size                  int64
+	prev, next            *cacheEntry
 }
 
 func newPageCache(maxBytes int64) *pageCache {
@@ -115,10 +119,12 @@ func newPageCache(maxBytes int64) *pageCache {
 }
 
 // get returns the entry for key when it is current, moving it to the front.
-func (c *pageCache) get(key string, gen, epoch uint64, now int64) *cacheEntry {
+// The key is bytes so that a hit builds it in a reused buffer: indexing a
+// map with string(bytes) does not allocate.
+func (c *pageCache) get(key []byte, gen, epoch uint64, now int64) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e := c.items[key]
+	e := c.items[string(key)]
 	if e == nil {
 		return nil
 	}
@@ -168,10 +174,10 @@ func (c *pageCache) put(base string, vary []string, entries []*cacheEntry, gen, 
 
 // varyOf gives the request headers the page at base varies on, as its
 // last rendering said.
-func (c *pageCache) varyOf(base string) []string {
+func (c *pageCache) varyOf(base []byte) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.varies[base]
+	return c.varies[string(base)]
 }
 
 // flight is one rendering of a page in progress. Readers who ask for the
@@ -289,11 +295,12 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		// The version is read before rendering: a write that commits while
 		// the page renders makes the entry stale at once.
 		gen, epoch := s.deps.Generation(), s.epoch.Load()
-		base := s.cacheBase(r)
+		baseKey := s.appendCacheBase(nil, r)
+		base := string(baseKey)
 		for attempt := 0; ; attempt++ {
-			variant := s.cacheVariant(r, s.cache.varyOf(base))
+			variant := string(s.appendCacheVariant(nil, r, s.cache.varyOf(baseKey)))
 			key := base + "\x00" + variant + "\x00" + encodingNames[enc]
-			if e := s.cache.get(key, gen, epoch, s.now().UnixNano()); e != nil {
+			if e := s.cache.get([]byte(key), gen, epoch, s.now().UnixNano()); e != nil {
 				s.cache.hits.Add(1)
 				r.Pattern = e.pattern
 				serveEntry(w, r, e, hdrHit)
@@ -358,31 +365,35 @@ func (s *Server) acquireRender(r *http.Request) bool {
 
 func (s *Server) releaseRender() { <-renderSlots }
 
-// cacheVariant turns the request headers a page varies on (its Vary
+// appendCacheVariant appends to dst the request headers a page varies on (its Vary
 // header, less Accept-Encoding) into part of the cache key. Accept-Language
 // is reduced to what it changes on this site — the edition suggested to the
 // reader, if any — so readers with different browsers still share entries.
-func (s *Server) cacheVariant(r *http.Request, vary []string) string {
-	if len(vary) == 0 {
-		return ""
-	}
-	var b strings.Builder
+func (s *Server) appendCacheVariant(dst []byte, r *http.Request, vary []string) []byte {
 	for _, name := range vary {
 		switch name {
 		case "Accept-Language":
 			all := s.editions.Load()
 			if to := negotiate(r, all); to != nil {
-				b.WriteString("lang=" + to.Code)
+				dst = append(dst, "lang="...)
+				dst = append(dst, to.Code...)
 				if all.negotiation == NegotiateRedirect && fromOutside(r) {
-					b.WriteString("!")
+					dst = append(dst, '!')
 				}
 			}
 		default:
-			b.WriteString(name + "=" + strings.Join(r.Header.Values(name), ","))
+			dst = append(dst, name...)
+			dst = append(dst, '=')
+			for i, v := range r.Header.Values(name) {
+				if i > 0 {
+					dst = append(dst, ',')
+				}
+				dst = append(dst, v...)
+			}
 		}
-		b.WriteByte(';')
+		dst = append(dst, ';')
 	}
-	return b.String()
+	return dst
 }
 
 // responseVary lists the request headers a response varies on, less
@@ -423,23 +434,25 @@ func cacheableRequest(r *http.Request) bool {
 	return p != "/admin" && !strings.HasPrefix(p, "/admin/")
 }
 
-// cacheBase is everything but the encoding that changes a page's bytes:
+// appendCacheBase appends to dst everything but the encoding that changes a page's bytes:
 // the path with its edition prefix and the query, and — when the site's
 // URL comes from each request — the scheme and host, which absolute links
 // carry.
-func (s *Server) cacheBase(r *http.Request) string {
-	p := r.URL.EscapedPath()
-	if r.URL.RawQuery != "" {
-		p += "?" + r.URL.RawQuery
-	}
+func (s *Server) appendCacheBase(dst []byte, r *http.Request) []byte {
 	if s.deps.BaseURL == "" {
-		scheme := "http://"
 		if r.TLS != nil {
-			scheme = "https://"
+			dst = append(dst, "https://"...)
+		} else {
+			dst = append(dst, "http://"...)
 		}
-		p = scheme + r.Host + p
+		dst = append(dst, r.Host...)
 	}
-	return p
+	dst = append(dst, r.URL.EscapedPath()...) // allocates only when the path needs escaping
+	if r.URL.RawQuery != "" {
+		dst = append(dst, '?')
+		dst = append(dst, r.URL.RawQuery...)
+	}
+	return dst
 }
 
 // renderCaptured runs the handler into a buffer and answers from it. With
@@ -496,7 +509,7 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 		if !compressible || etagMatches(r.Header.Get("If-None-Match"), tag) {
 			enc = encIdentity // a 304 needs no body
 		}
-		e := makeEntry(h, body, enc, tag, false)
+		e := makeEntry(h, body, enc, tag, effortFast)
 		xc := []string(nil)
 		if s.cache != nil {
 			xc = hdrBypass
@@ -505,16 +518,21 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 		return nil
 	}
 	now := s.now().UnixNano()
-	variant := s.cacheVariant(r, vary)
+	variant := string(s.appendCacheVariant(nil, r, vary))
+	var readEdition, readSlug string
+	if s.deps.Views != nil {
+		readEdition, readSlug, _ = s.articleAt(r.URL.Path)
+	}
 	var entries []*cacheEntry
 	var mine *cacheEntry
 	for e := range numEncodings {
 		if e != encIdentity && !compressible {
 			continue
 		}
-		ce := makeEntry(h, body, e, tag, true)
+		ce := makeEntry(h, body, e, tag, effortBest)
 		ce.key = base + "\x00" + variant + "\x00" + encodingNames[e]
 		ce.gen, ce.epoch, ce.expires, ce.pattern = gen, epoch, now+int64(cacheMaxAge), r.Pattern
+		ce.readEdition, ce.readSlug = readEdition, readSlug
 		ce.size = int64(len(ce.key)+len(ce.body)) + 512
 		entries = append(entries, ce)
 		if e == enc {
@@ -534,11 +552,11 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 
 // makeEntry builds one encoding of a response from its headers and
 // identity body.
-func makeEntry(h http.Header, body []byte, enc int, tag string, best bool) *cacheEntry {
+func makeEntry(h http.Header, body []byte, enc int, tag string, effort compressEffort) *cacheEntry {
 	e := &cacheEntry{header: h.Clone(), tag: tag}
 	e.body = body
 	if enc != encIdentity {
-		e.body = compress(body, enc, best)
+		e.body = compress(body, enc, effort)
 		e.header["Content-Encoding"] = []string{encodingNames[enc]}
 	} else {
 		delete(e.header, "Content-Encoding")
@@ -561,8 +579,15 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	start := time.Now()
 	enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
 	gen, epoch := s.deps.Generation(), s.epoch.Load()
-	base := s.cacheBase(r)
-	key := base + "\x00" + s.cacheVariant(r, s.cache.varyOf(base)) + "\x00" + encodingNames[enc]
+	buf := hitKeys.Get().(*[]byte)
+	defer hitKeys.Put(buf)
+	key := s.appendCacheBase((*buf)[:0], r)
+	vary := s.cache.varyOf(key)
+	key = append(key, 0)
+	key = s.appendCacheVariant(key, r, vary)
+	key = append(key, 0)
+	key = append(key, encodingNames[enc]...)
+	*buf = key
 	e := s.cache.get(key, gen, epoch, start.UnixNano())
 	if e == nil {
 		return false
@@ -570,14 +595,15 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	s.cache.hits.Add(1)
 	r.Pattern = e.pattern
 	status, n := serveEntry(w, r, e, hdrHit)
-	if status == http.StatusOK {
-		if ed, slug, ok := s.articleRead(r); ok {
-			s.deps.Views.Count(ed, slug)
-		}
+	if status == http.StatusOK && e.readSlug != "" && s.isRead(r) && !readership.IsBot(r.UserAgent()) {
+		s.deps.Views.Count(e.readEdition, e.readSlug)
 	}
 	s.logRequest(r, status, n, start)
 	return true
 }
+
+// hitKeys holds buffers for building cache keys on the hit path.
+var hitKeys = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
 
 // serveEntry answers from a ready response: 304 when the reader's copy is
 // current, else the headers and body. It gives the status and body size.
@@ -717,24 +743,40 @@ func negotiateEncoding(accept string) int {
 	return encIdentity
 }
 
-// Compressors are reused: a brotli writer in particular allocates large
-// tables. Index 0 is the fast level, 1 the best one.
-var gzipPools, brotliPools [2]sync.Pool
+// compressEffort says how hard compress works: pages rendered on a miss
+// are compressed fast, pages kept long a little harder, static files once
+// at start-up as small as the formats allow.
+type compressEffort int
 
-// compress encodes body; best trades time for size, for bodies that are
-// compressed once and served many times.
-func compress(body []byte, enc int, best bool) []byte {
+const (
+	effortFast compressEffort = iota
+	effortBest
+	effortMax
+	numEfforts
+)
+
+var (
+	gzipLevels = [numEfforts]int{5, 8, gzip.BestCompression}
+	// Brotli's level 6 is within a few per cent of level 9 on HTML; level
+	// 9's match finder alone allocates 32 MB per writer, which the pool
+	// loses at every garbage collection and a busy server then allocates
+	// again (it set the server's peak memory).
+	brotliLevels = [numEfforts]int{4, 6, brotli.BestCompression}
+	// Compressors are reused, one pool per effort: a brotli writer in
+	// particular allocates large tables.
+	gzipPools, brotliPools [numEfforts]sync.Pool
+)
+
+// compress encodes body in enc at the given effort.
+func compress(body []byte, enc int, effort compressEffort) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(body) / 3)
 	switch enc {
 	case encGzip:
-		level, pool := 5, &gzipPools[0]
-		if best {
-			level, pool = 8, &gzipPools[1]
-		}
+		pool := &gzipPools[effort]
 		zw, _ := pool.Get().(*gzip.Writer)
 		if zw == nil {
-			zw, _ = gzip.NewWriterLevel(&buf, level)
+			zw, _ = gzip.NewWriterLevel(&buf, gzipLevels[effort])
 		} else {
 			zw.Reset(&buf)
 		}
@@ -742,15 +784,13 @@ func compress(body []byte, enc int, best bool) []byte {
 		zw.Close()
 		pool.Put(zw)
 	case encBrotli:
-		level, pool := 4, &brotliPools[0]
-		if best {
-			level, pool = 9, &brotliPools[1]
-		}
+		pool := &brotliPools[effort]
 		bw, _ := pool.Get().(*brotli.Writer)
 		if bw == nil {
-			// A 256 KB window (not the default 4 MB) covers any page and keeps
-			// each pooled writer's tables small.
-			bw = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: level, LGWin: 18})
+			// A 256 KB window (not the default 4 MB) covers any page or
+			// static file and keeps each writer's tables small: at the
+			// best level the default window's tables alone take 32 MB.
+			bw = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotliLevels[effort], LGWin: 18})
 		} else {
 			bw.Reset(&buf)
 		}

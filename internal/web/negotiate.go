@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/masthead-news/masthead/internal/readership"
 	"net/http"
 	"net/url"
 	"sort"
@@ -32,7 +33,7 @@ type Suggestion struct {
 // edition. Crawlers never get a suggestion, so they index every edition as
 // it is.
 func negotiate(r *http.Request, all *siteEditions) *edition.Edition {
-	if all.negotiation == NegotiateOff || isCrawler(r.UserAgent()) {
+	if all.negotiation == NegotiateOff || readership.IsBot(r.UserAgent()) {
 		return nil
 	}
 	best := preferredEdition(r.Header.Get("Accept-Language"), all.set)
@@ -49,6 +50,9 @@ func preferredEdition(header string, set *edition.Set) *edition.Edition {
 		tag string
 		q   float64
 		pos int
+	}
+	if header == "" {
+		return nil
 	}
 	var choices []choice
 	for i, part := range strings.Split(header, ",") {
@@ -80,22 +84,6 @@ func preferredEdition(header string, set *edition.Set) *edition.Edition {
 		}
 	}
 	return nil
-}
-
-var crawlerMarks = []string{"bot", "crawl", "spider", "slurp", "facebookexternalhit", "embedly", "preview", "lighthouse", "headlesschrome", "curl", "wget"}
-
-// isCrawler reports whether a User-Agent belongs to a robot or a tool.
-func isCrawler(ua string) bool {
-	if ua == "" {
-		return true
-	}
-	ua = strings.ToLower(ua)
-	for _, m := range crawlerMarks {
-		if strings.Contains(ua, m) {
-			return true
-		}
-	}
-	return false
 }
 
 // fromOutside reports whether the reader arrived from another site (or typed

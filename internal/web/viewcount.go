@@ -44,12 +44,30 @@ func (s *Server) countViews(next http.Handler) http.Handler {
 // articleRead reports whether a request reads an article (a GET of an
 // article path by a person, not a prefetch or a bot), and which one.
 func (s *Server) articleRead(r *http.Request) (edition, slug string, ok bool) {
-	if s.deps.Views == nil || r.Method != http.MethodGet || prefetch(r) {
+	if !s.isRead(r) {
 		return "", "", false
 	}
-	ed, rest, _ := s.editions.Load().set.Resolve(r.URL.Path)
+	edition, slug, ok = s.articleAt(r.URL.Path)
+	return edition, slug, ok && !readership.IsBot(r.UserAgent())
+}
+
+// isRead reports whether a request may count as a read: a GET that is not
+// a prefetch, with a counter to count it (the reader's User-Agent is
+// checked last, by the callers, as it costs the most).
+func (s *Server) isRead(r *http.Request) bool {
+	return s.deps.Views != nil && r.Method == http.MethodGet && !prefetch(r)
+}
+
+// articleAt gives the edition and slug of the article a path shows, if it
+// is an article's path. A cached page keeps the answer, so cache hits do
+// not match the path again.
+func (s *Server) articleAt(path string) (edition, slug string, ok bool) {
+	ed, rest, _ := s.editions.Load().set.Resolve(path)
+	if ed == nil {
+		return "", "", false
+	}
 	m := articlePathRE.FindStringSubmatch(rest)
-	if ed == nil || m == nil || readership.IsBot(r.UserAgent()) {
+	if m == nil {
 		return "", "", false
 	}
 	return ed.Code, m[1], true

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,9 +26,10 @@ const readerUA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, lik
 func TestReadsAreCountedPrivatelyAndFeedMostRead(t *testing.T) {
 	ctx := context.Background()
 	counter := readership.NewCounter(site.store, nil, nil)
+	reads := &countedReads{ViewCounter: counter}
 	srv, err := web.New(ctx, web.Deps{Content: site.store, Media: site.store, Blob: media.LocalBlob{Root: t.TempDir()},
 		Editions: site.store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: origin,
-		Generation: site.store.Generation, CacheBytes: 8 << 20, Views: counter})
+		Generation: site.store.Generation, CacheBytes: 8 << 20, Views: reads})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +70,9 @@ func TestReadsAreCountedPrivatelyAndFeedMostRead(t *testing.T) {
 	if n := counter.Pending(); n != 1 {
 		t.Fatalf("%d distinct counts pending, want 1 (the article, today)", n)
 	}
+	if n := reads.n.Load(); n != 2 {
+		t.Fatalf("%d reads counted, want 2: the rendered one and the cache hit", n)
+	}
 
 	g := site.store.Generation()
 	if err := counter.Flush(ctx); err != nil {
@@ -97,4 +102,15 @@ func TestReadsAreCountedPrivatelyAndFeedMostRead(t *testing.T) {
 	if !strings.Contains(widget, "Më të lexuarat") {
 		t.Error("the widget's heading is not in Albanian")
 	}
+}
+
+// countedReads passes reads on to a counter and counts them itself.
+type countedReads struct {
+	web.ViewCounter
+	n atomic.Int32
+}
+
+func (c *countedReads) Count(edition, slug string) {
+	c.n.Add(1)
+	c.ViewCounter.Count(edition, slug)
 }
