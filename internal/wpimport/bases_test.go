@@ -2,6 +2,7 @@ package wpimport_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -123,21 +124,39 @@ func TestDefaultBasePagedRedirect(t *testing.T) {
 	wantStatus(t, h, "/category/child-category-01/page/50/", http.StatusNotFound)
 }
 
+// menuSpec is one navigation menu of a test export: custom links.
+type menuSpec struct {
+	slug, name string
+	links      []string
+}
+
 // menuExport is a small WXR whose custom menu links show the site's bases.
 func menuExport(t *testing.T, links ...string) string {
+	return exportWith(t, menuSpec{"main", "Main", links})
+}
+
+// exportWith is a small WXR of a site in a folder (/site): two categories,
+// a tag, a post and the menus given.
+func exportWith(t *testing.T, menus ...menuSpec) string {
 	t.Helper()
-	var items strings.Builder
-	for i, l := range links {
-		items.WriteString(`
-<item><title>Link ` + string(rune('A'+i)) + `</title><link>https://old.example.org/?p=` + string(rune('1'+i)) + `00</link>
-<wp:post_id>` + string(rune('1'+i)) + `00</wp:post_id><wp:status>publish</wp:status><wp:menu_order>` + string(rune('1'+i)) + `</wp:menu_order>
+	var items, terms strings.Builder
+	id := 100
+	for mi, m := range menus {
+		fmt.Fprintf(&terms, "<wp:term><wp:term_id>%d</wp:term_id><wp:term_taxonomy>nav_menu</wp:term_taxonomy><wp:term_slug>%s</wp:term_slug><wp:term_name><![CDATA[%s]]></wp:term_name></wp:term>\n",
+			50+mi, m.slug, m.name)
+		for i, l := range m.links {
+			id++
+			fmt.Fprintf(&items, `
+<item><title>Link %d</title><link>https://old.example.org/site/?p=%d</link>
+<wp:post_id>%d</wp:post_id><wp:status>publish</wp:status><wp:menu_order>%d</wp:menu_order>
 <wp:post_type>nav_menu_item</wp:post_type>
-<category domain="nav_menu" nicename="main"><![CDATA[Main]]></category>
+<category domain="nav_menu" nicename="%s"><![CDATA[%s]]></category>
 <wp:postmeta><wp:meta_key>_menu_item_type</wp:meta_key><wp:meta_value>custom</wp:meta_value></wp:postmeta>
 <wp:postmeta><wp:meta_key>_menu_item_menu_item_parent</wp:meta_key><wp:meta_value>0</wp:meta_value></wp:postmeta>
 <wp:postmeta><wp:meta_key>_menu_item_object</wp:meta_key><wp:meta_value>custom</wp:meta_value></wp:postmeta>
-<wp:postmeta><wp:meta_key>_menu_item_url</wp:meta_key><wp:meta_value><![CDATA[` + l + `]]></wp:meta_value></wp:postmeta>
-</item>`)
+<wp:postmeta><wp:meta_key>_menu_item_url</wp:meta_key><wp:meta_value><![CDATA[%s]]></wp:meta_value></wp:postmeta>
+</item>`, id, id, id, i+1, m.slug, m.name, l)
+		}
 	}
 	doc := `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -150,7 +169,7 @@ func menuExport(t *testing.T, links ...string) string {
 <wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>news</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>News</wp:cat_name></wp:category>
 <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>world</wp:category_nicename><wp:category_parent>news</wp:category_parent><wp:cat_name>World</wp:cat_name></wp:category>
 <wp:tag><wp:term_id>4</wp:term_id><wp:tag_slug>climate</wp:tag_slug><wp:tag_name>Climate</wp:tag_name></wp:tag>
-<wp:term><wp:term_id>5</wp:term_id><wp:term_taxonomy>nav_menu</wp:term_taxonomy><wp:term_slug>main</wp:term_slug><wp:term_name>Main</wp:term_name></wp:term>
+` + terms.String() + `
 <item><title>Floods in the north</title><link>https://old.example.org/site/2024/03/01/floods/</link><dc:creator>editor</dc:creator>
 <content:encoded><![CDATA[<p>Rivers rose.</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
 <wp:post_id>10</wp:post_id><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt><wp:post_name>floods</wp:post_name>

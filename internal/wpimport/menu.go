@@ -10,48 +10,75 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/media"
 )
 
-// menus imports the export's largest navigation menu as the edition's menu.
-// Masthead has one menu per edition: the others are reported. A menu that
-// editors changed by hand since the last import is left alone.
+// menus imports the navigation menu WordPress most likely showed as the
+// site's main menu into the edition's menu. Masthead has one menu per
+// edition (no footer or secondary menu): every other menu is reported as
+// skipped. A menu that editors changed by hand since the last import is
+// left alone.
 func (st *state) menus(ctx context.Context) error {
 	if len(st.menuItems) == 0 {
 		return nil
 	}
 	byMenu := map[string][]*Item{}
+	titles := map[string]string{}
 	for _, it := range st.menuItems {
 		slug := ""
 		for _, t := range it.Terms {
 			if t.Domain == "nav_menu" {
 				slug = t.Slug
+				if titles[slug] == "" {
+					titles[slug] = html.UnescapeString(strings.TrimSpace(t.Name))
+				}
 			}
 		}
 		byMenu[slug] = append(byMenu[slug], it)
+	}
+	for slug := range byMenu {
+		if t := st.terms["nav_menu\x00"+slug]; t != nil && t.Name != "" {
+			titles[slug] = t.Name
+		}
+		if titles[slug] == "" {
+			titles[slug] = slug
+		}
 	}
 	names := make([]string, 0, len(byMenu))
 	for n := range byMenu {
 		names = append(names, n)
 	}
-	// The largest menu wins; ties go to the first name.
 	sort.Slice(names, func(i, j int) bool {
-		if len(byMenu[names[i]]) != len(byMenu[names[j]]) {
-			return len(byMenu[names[i]]) > len(byMenu[names[j]])
+		a, b := names[i], names[j]
+		if sa, sb := menuRole(a, titles[a]), menuRole(b, titles[b]); sa != sb {
+			return sa > sb
 		}
-		return names[i] < names[j]
+		if len(byMenu[a]) != len(byMenu[b]) {
+			return len(byMenu[a]) > len(byMenu[b])
+		}
+		return a < b
 	})
-	chosen := names[0]
-	for _, n := range names[1:] {
-		st.note("menu %q (%d items) was not imported: Masthead has one menu per edition and took %q", n, len(byMenu[n]), chosen)
+	var chosen string
+	var tree []*content.MenuItem
+	for i, n := range names {
+		if chosen != "" {
+			st.skipMenu(n, titles[n], byMenu[n], fmt.Sprintf("Masthead has one menu per edition, with no footer or secondary menu, and took %q as the main menu", titles[chosen]))
+			continue
+		}
+		t, err := st.menuTree(ctx, byMenu[n])
+		if err != nil {
+			return err
+		}
+		if len(t) == 0 {
+			st.skipMenu(n, titles[n], byMenu[n], "none of its entries could be imported")
+			continue
+		}
+		chosen, tree = names[i], t
 	}
-	tree, err := st.menuTree(ctx, byMenu[chosen])
-	if err != nil {
-		return err
-	}
-	if len(tree) == 0 {
+	if chosen == "" {
 		return nil
 	}
 	ed := st.defaultEdition
@@ -69,7 +96,7 @@ func (st *state) menus(ctx context.Context) error {
 		return err
 	}
 	if len(current) > 0 && (prev == nil || prev.Hash != have) {
-		st.note("menu %q was not imported: the %s edition already has a menu of its own (empty it in the admin and import again to take WordPress's)", chosen, ed)
+		st.skipMenu(chosen, titles[chosen], byMenu[chosen], fmt.Sprintf("the %s edition's menu was changed in Masthead since the last import (or made there); empty it in the admin and import again to take WordPress's", ed))
 		return nil
 	}
 	if err := st.imp.Content.SetMenu(ctx, ed, tree); err != nil {
@@ -77,6 +104,37 @@ func (st *state) menus(ctx context.Context) error {
 	}
 	st.count("menus", prev)
 	return st.remember(ctx, "menu", ed, 0, want, chosen)
+}
+
+// skipMenu reports a menu that was not imported, at its first entry's line.
+func (st *state) skipMenu(slug, title string, items []*Item, reason string) {
+	line := 0
+	for _, it := range items {
+		if line == 0 || it.Line < line {
+			line = it.Line
+		}
+	}
+	st.sum.Skipped = append(st.sum.Skipped, Skip{Kind: "menu", ID: slug, Title: fmt.Sprintf("%s (%d entries)", title, len(items)), Line: line, Reason: reason})
+}
+
+// menuRole ranks a menu by its name: WordPress's export does not say which
+// menu a theme showed where (that is a theme setting), but names such as
+// "Primary", "Main" or "Header" say it for the main menu, and "Footer",
+// "Social" or "Secondary" say it is not.
+func menuRole(slug, title string) int {
+	words := strings.FieldsFunc(strings.ToLower(slug+" "+title), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	role := 1
+	for _, w := range words {
+		switch w {
+		case "primary", "main", "header", "top", "navigation", "nav", "principal", "principale", "kryesore", "اصلی", "الرئيسية", "رئيسية":
+			return 2
+		case "footer", "social", "secondary", "legal", "bottom", "sidebar", "widget", "utility", "mobile":
+			role = 0
+		}
+	}
+	return role
 }
 
 // menuHash fingerprints a menu's shape, labels and targets.
