@@ -83,12 +83,12 @@ func (s *Server) siteFeed(w http.ResponseWriter, r *http.Request) {
 func (s *Server) categoryFeed(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	ed := editionFrom(ctx).ed
-	cat, err := s.deps.Content.CategoryBySlug(ctx, ed.Code, r.PathValue("slug"))
+	cat, err := s.categoryBySlug(ctx, ed.Code, r.PathValue("slug"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	all, err := s.deps.Content.Categories(ctx, ed.Code)
+	all, err := s.categories(ctx, ed.Code)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -160,12 +160,12 @@ func (s *Server) categoryListing(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	re := editionFrom(ctx)
 	slug := r.PathValue("slug")
-	cat, err := s.deps.Content.CategoryBySlug(ctx, re.ed.Code, slug)
+	cat, err := s.categoryBySlug(ctx, re.ed.Code, slug)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	all, err := s.deps.Content.Categories(ctx, re.ed.Code)
+	all, err := s.categories(ctx, re.ed.Code)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -176,7 +176,7 @@ func (s *Server) categoryListing(w http.ResponseWriter, r *http.Request) {
 	}
 	ids := descendants(all, cat.ID)
 	versions := map[string]string{}
-	tr, err := s.deps.Content.CategoryTranslations(ctx, cat.TranslationGroup)
+	tr, err := s.categoryTranslations(ctx, re, cat.TranslationGroup)
 	if err != nil {
 		s.fail(w, r, err)
 		return

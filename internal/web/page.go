@@ -151,7 +151,7 @@ func (s *Server) baseWith(ctx context.Context, r *http.Request, title, descripti
 		p.Description = ed.Settings.Description
 	}
 	p.Canonical = s.absURL(r, re.rawPath)
-	menu, err := s.deps.Content.Menu(ctx, ed.Code)
+	menu, err := s.menu(ctx, ed.Code)
 	if err != nil {
 		return nil, err
 	}

@@ -129,13 +129,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	for _, k := range search.Kinds {
 		sp.Kinds = append(sp.Kinds, Option{Value: string(k), Label: kindsLabel(loc, k), Selected: p.kind == string(k)})
 	}
-	cats, err := s.deps.Content.Categories(ctx, re.ed.Code)
+	cats, err := s.categories(ctx, re.ed.Code)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if p.category != "" {
-		cat, err := s.deps.Content.CategoryBySlug(ctx, re.ed.Code, p.category)
+		cat, err := s.categoryBySlug(ctx, re.ed.Code, p.category)
 		switch {
 		case errors.Is(err, content.ErrNotFound):
 			p.category = ""

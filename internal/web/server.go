@@ -101,8 +101,11 @@ type Server struct {
 	reloadMu sync.Mutex
 	cache    *pageCache // nil when off
 	epoch    atomic.Uint64
-	metrics  *metrics // nil without a metrics token
-	pubs     publication.Store
+	// structure is the menus and category trees of the current write
+	// generation (structure.go).
+	structure atomic.Pointer[structure]
+	metrics   *metrics // nil without a metrics token
+	pubs      publication.Store
 	// sitemapSize is the most URLs per sitemap file (0: sitemap.MaxURLs).
 	sitemapSize int
 }
