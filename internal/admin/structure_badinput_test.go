@@ -6,8 +6,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
+	"github.com/masthead-news/masthead/internal/mediasection"
 	"github.com/masthead-news/masthead/internal/user"
 )
 
@@ -33,6 +36,14 @@ func TestStructureBadInputIsRefusedAndChangesNothing(t *testing.T) {
 	faTag, err := s.store.EnsureTag(ctx, "fa", "اقلیم", "اقلیم")
 	must(t, err)
 	must(t, s.content.SaveCategory(ctx, &content.Category{Edition: "en", Name: "Sub of spare", ParentID: s.freeCat[user.Editor]}))
+	// A category that only a cartoon uses.
+	img := &media.Media{Kind: "image", Path: "2026/11/cartoon.png", Filename: "cartoon.png", MIME: "image/png", Size: 10,
+		Width: 10, Height: 10, SHA256: "cd", CreatedAt: time.Now().UTC()}
+	must(t, s.store.CreateMedia(ctx, img))
+	cartoonCat := &content.Category{Edition: "en", Name: "Drawn news"}
+	must(t, s.content.SaveCategory(ctx, cartoonCat))
+	must(t, s.store.CreateMediaItem(ctx, &mediasection.Item{Kind: mediasection.Cartoon, Edition: "en", Slug: "drawn", Title: "Drawn",
+		ImageID: img.ID, CategoryID: cartoonCat.ID, Status: mediasection.Published, PublishedAt: time.Now(), UpdatedAt: time.Now()}))
 	id := func(n int64) string { return fmt.Sprint(n) }
 	catPath := fmt.Sprintf("/admin/categories/%d/", s.category["en"])
 	pagePath := fmt.Sprintf("/admin/pages/%d/", s.page.ID)

@@ -42,6 +42,9 @@ type StructureStore interface {
 	// CategoryArticleCount counts the articles filed under a category
 	// (as their primary category or an additional one).
 	CategoryArticleCount(ctx context.Context, id int64) (int, error)
+	// CategoryMediaItemCount counts the Media sections' items filed under
+	// a category.
+	CategoryMediaItemCount(ctx context.Context, id int64) (int, error)
 
 	Tags(ctx context.Context, edition string) ([]TagUse, error)
 	TagByID(ctx context.Context, id int64) (*TagUse, error)
@@ -175,8 +178,8 @@ func (s *Service) checkParent(ctx context.Context, c *Category) error {
 	return nil
 }
 
-// DeleteCategory removes a category that no article uses and that has no
-// subcategories.
+// DeleteCategory removes a category that no article and no item of the
+// Media sections uses and that has no subcategories.
 func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
 	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
 		c, err := s.Store.CategoryByID(ctx, id)
@@ -189,6 +192,11 @@ func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
 		}
 		if n > 0 {
 			return refuse("category", "category_in_use", "%d articles are filed under this category; move them to another category first", n)
+		}
+		if n, err = s.Store.CategoryMediaItemCount(ctx, id); err != nil {
+			return err
+		} else if n > 0 {
+			return refuse("category", "category_has_media", "%d items of the Media sections are filed under this category; move them to another category first", n)
 		}
 		all, err := s.Store.Categories(ctx, c.Edition)
 		if err != nil {

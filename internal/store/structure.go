@@ -49,6 +49,14 @@ func (s *Store) CategoryArticleCount(ctx context.Context, id int64) (int, error)
 	return n, err
 }
 
+// CategoryMediaItemCount counts the Media sections' items (cartoons,
+// photos, albums, videos) filed under a category.
+func (s *Store) CategoryMediaItemCount(ctx context.Context, id int64) (int, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM media_items WHERE category_id = ?`, id).Scan(&n)
+	return n, err
+}
+
 // Tags lists an edition's tags by name with their article counts.
 func (s *Store) Tags(ctx context.Context, edition string) ([]content.TagUse, error) {
 	rows, err := s.query(ctx, `SELECT t.id, t.edition, t.slug, t.name, (SELECT COUNT(*) FROM article_tags at WHERE at.tag_id = t.id)

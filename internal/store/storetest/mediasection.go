@@ -33,6 +33,11 @@ func testMediaSections(t *testing.T, s *store.Store) {
 		must(t, svc.Save(ctx, it))
 		ids = append(ids, it.ID)
 	}
+	for id, want := range map[int64]int{f.cat.ID: 3, f.other.ID: 0} {
+		if n, err := s.CategoryMediaItemCount(ctx, id); err != nil || n != want {
+			t.Errorf("category %d files %d media items (%v), want %d", id, n, err, want)
+		}
+	}
 	draft := &mediasection.Item{Kind: mediasection.Cartoon, Edition: "en", Title: "Draft", ImageID: f.img.ID, Status: mediasection.Draft}
 	must(t, svc.Save(ctx, draft))
 	list, err := s.ListMediaItems(ctx, mediasection.Filter{Edition: "en", Kind: mediasection.Cartoon, Published: true, Before: base.Add(90 * time.Minute), Limit: 10})
