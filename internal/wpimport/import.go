@@ -1112,7 +1112,7 @@ func (st *state) post(ctx context.Context, it *Item) error {
 	}
 	metaJSON, _ := json.Marshal(meta)
 	if meta.Sticky {
-		st.note("sticky posts are imported as ordinary articles; the sticky flag is kept in the import record")
+		st.note("sticky posts are imported as ordinary articles in date order (Masthead has no pinned article: the front page shows the newest first); the sticky flag is kept in the import record")
 	}
 	slug := wpSlug(it.Name, title)
 	if it.Name == "" {
