@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/masthead-news/masthead/internal/newsletter"
 	"log/slog"
 	"net"
 	"net/url"
@@ -36,13 +37,15 @@ type app struct {
 	users   *user.Service
 	auth    *user.Auth
 	// The public forms (readerServices); nil until serve builds them.
-	comments *comment.Service
-	contact  *contact.Service
+	comments   *comment.Service
+	contact    *contact.Service
+	newsletter *newsletter.Service
 }
 
-// readerServices builds the comment and contact services behind one spam
-// guard, keyed with the site secret (made on first start).
-func (a *app) readerServices(ctx context.Context, sender mail.Sender, logger *slog.Logger) error {
+// readerServices builds the services behind the public forms — comments,
+// the contact form and the newsletter — with one spam guard, keyed with
+// the site secret (made on first start).
+func (a *app) readerServices(ctx context.Context, sender mail.Sender, siteURL string, logger *slog.Logger) error {
 	secret, err := antispam.LoadSecret(ctx, a.store)
 	if err != nil {
 		return fmt.Errorf("loading the site secret: %w", err)
@@ -53,6 +56,7 @@ func (a *app) readerServices(ctx context.Context, sender mail.Sender, logger *sl
 	}
 	a.comments = &comment.Service{Store: a.store, Guard: guard, Mail: sender, Logger: logger}
 	a.contact = &contact.Service{Store: a.store, Guard: guard, Mail: sender, Logger: logger}
+	a.newsletter = a.newsletterService(guard, sender, siteURL, logger) // mail.go
 	return nil
 }
 

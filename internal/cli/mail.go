@@ -44,18 +44,11 @@ func newOutbox(st mail.Store, s *mail.SMTP, baseURL string, logger *slog.Logger)
 	return box, box
 }
 
-// newsletter builds the newsletter service: confirmations go through the
-// outbox, subscribers' IP addresses are keyed with the site secret, and the
-// subscribe form's rate limits come from the antispam settings.
-func (a *app) newsletter(ctx context.Context, outbox *mail.Outbox, siteURL string, logger *slog.Logger) (*newsletter.Service, error) {
-	secret, err := antispam.LoadSecret(ctx, a.store)
-	if err != nil {
-		return nil, err
-	}
-	guard, err := antispam.NewGuard(secret, a.store)
-	if err != nil {
-		return nil, err
-	}
+// newsletterService builds the newsletter service: confirmations go
+// through the mail outbox, subscribers' IP addresses are keyed with the
+// guard's secret, and the subscribe form's rate limits come from the
+// antispam settings.
+func (a *app) newsletterService(guard *antispam.Guard, outbox mail.Sender, siteURL string, logger *slog.Logger) *newsletter.Service {
 	policy := func(ctx context.Context) antispam.Policy {
 		p, err := antispam.ParsePolicy(func(name string) (string, bool) {
 			v, ok, err := a.store.Setting(ctx, name)
@@ -67,5 +60,5 @@ func (a *app) newsletter(ctx context.Context, outbox *mail.Outbox, siteURL strin
 		return p
 	}
 	return &newsletter.Service{Store: a.store, Editions: a.store, Articles: a.store, Mail: outbox, Guard: guard, SiteURL: siteURL,
-		ArticlePath: web.ArticlePath, Policy: policy, Logger: logger}, nil
+		ArticlePath: web.ArticlePath, Policy: policy, Logger: logger}
 }

@@ -128,15 +128,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	resetMail, outbox := newOutbox(a.store, mailer, baseURL, logger) // mail.go
-	news, err := a.newsletter(ctx, outbox, siteURL, logger)          // mail.go
-	if err != nil {
+	// Comment notifications, contact forwards and replies, and newsletter
+	// confirmations go through the durable outbox: without a server they
+	// wait there (the admin says so).
+	if err := a.readerServices(ctx, outbox, siteURL, logger); err != nil {
 		return err
 	}
-	// Comment notifications, contact forwards and replies go through the
-	// durable outbox: without a server they wait there (the admin says so).
-	if err := a.readerServices(ctx, outbox, logger); err != nil {
-		return err
-	}
+	news := a.newsletter
 	adm, err := admin.New(admin.Deps{Auth: a.auth, Users: a.store, Content: a.content, Media: a.media, Editions: a.store,
 		Audit: a.store, Logger: logger, Secure: strings.HasPrefix(baseURL, "https://"),
 		Mail: resetMail, Outbox: outbox, BaseURL: baseURL, Settings: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news})
