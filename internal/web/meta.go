@@ -15,7 +15,7 @@ import (
 )
 
 // Search and social metadata of a page: Open Graph and Twitter/X card tags
-// (rendered by base.html from Page.Meta) and JSON-LD structured data
+// (written by the page shell, shell.go, from Page.Meta) and JSON-LD structured data
 // (Page.JSONLD). JSON-LD is built from typed structs, marshalled by
 // encoding/json — which escapes <, > and & — and handed to the template as
 // template.JS inside <script type="application/ld+json">, which browsers do

@@ -27,12 +27,19 @@ func parseViews(a *assets) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
+	sh, err := newShell(a)
+	if err != nil {
+		return nil, err
+	}
 	funcs := template.FuncMap{
-		"asset":        a.URL,
-		"inlineScript": func() template.HTML { return template.HTML("<script>" + jsFlagScript + "</script>") },
-		"byline":       bylineHTML,
-		"shareList":    func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
-		"card":         func(tr translator, c Card, i int, lead bool) template.HTML { return cardHTML(tr, icons, c, i, lead) },
+		"asset":         a.URL,
+		"shellHead":     sh.head,
+		"shellTop":      sh.top,
+		"shellBottom":   sh.bottom,
+		"subscribeHTML": subscribeHTML,
+		"byline":        bylineHTML,
+		"shareList":     func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
+		"card":          func(tr translator, c Card, i int, lead bool) template.HTML { return cardHTML(tr, icons, c, i, lead) },
 		"subscribeAt": func(p *Page, id, email string, bare bool) subscribeSpot {
 			return subscribeSpot{P: p, ID: id, Email: email, Bare: bare}
 		},
