@@ -16,7 +16,6 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -372,16 +371,6 @@ func (h *Handler) record(ctx context.Context, u *user.User, action, objType stri
 	if err := h.Audit.AddAudit(ctx, &audit.Entry{UserID: uid, Action: action, ObjectType: objType, ObjectID: objID, Detail: detail, CreatedAt: h.Now().UTC()}); err != nil {
 		h.Logger.Error("audit log", "err", err)
 	}
-}
-
-// clientIP is the peer address (a proxy in front should be configured to
-// pass only trusted connections).
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 func (h *Handler) setSession(w http.ResponseWriter, token string) {

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"errors"
+	"github.com/masthead-news/masthead/internal/clientaddr"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -54,7 +55,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	}
 	email := strings.TrimSpace(r.PostForm.Get("email"))
 	next := safeNext(r.PostForm.Get("next"))
-	u, token, err := h.Auth.Login(r.Context(), email, r.PostForm.Get("password"), clientIP(r))
+	u, token, err := h.Auth.Login(r.Context(), email, r.PostForm.Get("password"), clientaddr.IP(r))
 	if errors.Is(err, user.ErrTwoFactorRequired) {
 		h.startSecondStep(w, r, token, next) // no session until the code is right (security.go)
 		return

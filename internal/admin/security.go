@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/masthead-news/masthead/internal/clientaddr"
 	"html/template"
 	"net/http"
 	netmail "net/mail"
@@ -132,7 +133,7 @@ func (h *Handler) forgot(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusUnprocessableEntity, "forgot.html", d)
 		return
 	}
-	u, token, err := h.Auth.RequestReset(r.Context(), email, clientIP(r))
+	u, token, err := h.Auth.RequestReset(r.Context(), email, clientaddr.IP(r))
 	if rateLimited(w, p, err) {
 		h.render(w, r, http.StatusTooManyRequests, "forgot.html", d)
 		return
@@ -246,7 +247,7 @@ func (h *Handler) reset(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusUnprocessableEntity, "reset.html", d)
 		return
 	}
-	u, session, err := h.Auth.ResetPassword(ctx, token, r.PostForm.Get("new"), r.PostForm.Get("code"), clientIP(r))
+	u, session, err := h.Auth.ResetPassword(ctx, token, r.PostForm.Get("new"), r.PostForm.Get("code"), clientaddr.IP(r))
 	status := http.StatusUnprocessableEntity
 	switch {
 	case err == nil:
@@ -337,7 +338,7 @@ func (h *Handler) code(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next := safeNext(r.PostForm.Get("next"))
-	_, token, err := h.Auth.CompleteLogin(r.Context(), challenge, r.PostForm.Get("code"), clientIP(r))
+	_, token, err := h.Auth.CompleteLogin(r.Context(), challenge, r.PostForm.Get("code"), clientaddr.IP(r))
 	if err != nil {
 		p := h.pageIn(r, u.Locale, "admin.code.title")
 		status := http.StatusUnauthorized
@@ -493,7 +494,7 @@ func (h *Handler) twoFactorEnable(w http.ResponseWriter, r *http.Request, u *use
 	if !h.parseSmallForm(w, r) {
 		return
 	}
-	codes, err := h.Auth.EnableTwoFactor(r.Context(), u, r.PostForm.Get("code"), clientIP(r))
+	codes, err := h.Auth.EnableTwoFactor(r.Context(), u, r.PostForm.Get("code"), clientaddr.IP(r))
 	if err != nil {
 		p := h.newPage(r, u, "admin.twofactor.title", "account")
 		status := http.StatusUnprocessableEntity
@@ -535,7 +536,7 @@ func (h *Handler) twoFactorDisable(w http.ResponseWriter, r *http.Request, u *us
 	if !h.parseSmallForm(w, r) {
 		return
 	}
-	if err := h.Auth.DisableTwoFactor(r.Context(), u, r.PostForm.Get("password"), clientIP(r)); err != nil {
+	if err := h.Auth.DisableTwoFactor(r.Context(), u, r.PostForm.Get("password"), clientaddr.IP(r)); err != nil {
 		if status, msg, ok := h.passwordError(w, r, u, err); ok {
 			h.renderTwoFactor(w, r, u, status, msg, nil)
 			return
@@ -551,7 +552,7 @@ func (h *Handler) twoFactorRecovery(w http.ResponseWriter, r *http.Request, u *u
 	if !h.parseSmallForm(w, r) {
 		return
 	}
-	codes, err := h.Auth.NewRecoveryCodes(r.Context(), u, r.PostForm.Get("password"), clientIP(r))
+	codes, err := h.Auth.NewRecoveryCodes(r.Context(), u, r.PostForm.Get("password"), clientaddr.IP(r))
 	if err != nil {
 		if status, msg, ok := h.passwordError(w, r, u, err); ok {
 			h.renderTwoFactor(w, r, u, status, msg, nil)

@@ -2,9 +2,9 @@ package web
 
 import (
 	"errors"
+	"github.com/masthead-news/masthead/internal/clientaddr"
 	"hash/fnv"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -54,16 +54,6 @@ type CommentForm struct {
 	FormState
 	Open     bool
 	MaxDepth int
-}
-
-// clientIP is the peer address (a reverse proxy in front must pass only
-// its own connections, see docs/comments.md).
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // avatarClass picks one of the stylesheet's avatar colours from a hash of
@@ -144,7 +134,7 @@ func (s *Server) postComment(w http.ResponseWriter, r *http.Request) {
 	canonical := articlePath(re.ed, a)
 	c, err := s.deps.Comments.Post(ctx, comment.Input{ArticleID: a.ID, ParentID: parent, Name: state.Values["name"],
 		Email: state.Values["email"], URL: state.Values["url"], Body: state.Values["body"], Token: r.PostFormValue("token"),
-		Honeypot: r.PostFormValue(HoneypotField), IP: clientIP(r), ArticleURL: s.absURL(r, canonical), AdminURL: s.absURL(r, "/admin/comments/")})
+		Honeypot: r.PostFormValue(HoneypotField), IP: clientaddr.IP(r), ArticleURL: s.absURL(r, canonical), AdminURL: s.absURL(r, "/admin/comments/")})
 	if err == nil {
 		target := canonical + "?posted=held#respond"
 		if c.Status == content.CommentApproved {
@@ -276,7 +266,7 @@ func (s *Server) postContact(w http.ResponseWriter, r *http.Request) {
 	}
 	_, err = s.deps.Contact.Send(ctx, contact.Input{Edition: re.ed.Code, Lang: re.ed.Lang, SiteName: re.ed.Settings.SiteName,
 		Name: state.Values["name"], Email: state.Values["email"], Subject: state.Values["subject"], Body: state.Values["body"],
-		Token: r.PostFormValue("token"), Honeypot: r.PostFormValue(HoneypotField), IP: clientIP(r)})
+		Token: r.PostFormValue("token"), Honeypot: r.PostFormValue(HoneypotField), IP: clientaddr.IP(r)})
 	if err == nil {
 		http.Redirect(w, r, re.ed.Path("/"+pathSegment(pg.Slug)+"/")+"?sent=1#contact-form", http.StatusSeeOther)
 		return

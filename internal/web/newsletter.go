@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"github.com/masthead-news/masthead/internal/clientaddr"
 	"math"
 	"net/http"
 	"strconv"
@@ -62,7 +63,7 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email := r.PostForm.Get("email")
-	err := s.deps.Newsletter.Subscribe(r.Context(), newsletter.SubscribeRequest{Edition: re.ed.Code, Email: email, Honeypot: r.PostForm.Get("website"), IP: clientIP(r)})
+	err := s.deps.Newsletter.Subscribe(r.Context(), newsletter.SubscribeRequest{Edition: re.ed.Code, Email: email, Honeypot: r.PostForm.Get("website"), IP: clientaddr.IP(r)})
 	var inv *newsletter.InvalidError
 	switch refusal, isRefusal := antispam.AsRefusal(err); {
 	case err == nil:

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/masthead-news/masthead/internal/clientaddr"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -17,7 +18,7 @@ func TestForwardedForTrustsOnlyTheProxiesItIsTold(t *testing.T) {
 		}
 	}
 	var seen string
-	h := forwardedFor(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = clientIP(r) }), proxies)
+	h := forwardedFor(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = clientaddr.IP(r) }), proxies)
 	for _, c := range []struct{ peer, xff, want string }{
 		{"203.0.113.7:5000", "198.51.100.1", "203.0.113.7"},                      // not through a proxy: the header is the client's word
 		{"127.0.0.1:5000", "198.51.100.1", "198.51.100.1"},                       // through the local proxy

@@ -19,8 +19,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/masthead-news/masthead/internal/clientaddr"
 	"log/slog"
-	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -370,15 +370,6 @@ func (s *site) api(p string) string { return s.base + "/wp-json" + p }
 // abs makes an absolute URL of a site path.
 func (s *site) abs(p string) string { return s.base + p }
 
-// clientIP is the peer address, as the admin's sign-in limits use it.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 // authenticate reads HTTP Basic credentials (an account's e-mail address
 // and one of its application passwords). No credentials is (nil, true);
 // wrong ones get WordPress's 401 and ok false. Cookies are ignored on
@@ -394,7 +385,7 @@ func (h *Handler) authenticate(w http.ResponseWriter, r *http.Request) (*user.Us
 		h.fail(w, r, http.StatusUnauthorized, "rest_not_logged_in", "Only HTTP Basic authentication with an application password is supported.")
 		return nil, false
 	}
-	u, err := h.d.Auth.AppLogin(r.Context(), login, password, clientIP(r))
+	u, err := h.d.Auth.AppLogin(r.Context(), login, password, clientaddr.IP(r))
 	if err != nil {
 		var le *user.AppLoginError
 		var rl *user.RateLimitError
