@@ -143,15 +143,9 @@ func (h *Handler) sectionNew(w http.ResponseWriter, r *http.Request, u *user.Use
 }
 
 func (h *Handler) sectionEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.WriteArticle) {
-		return
+	if it, ok := loadByID(h, w, r, u, user.WriteArticle, false, h.Sections.Store.MediaItemByID); ok {
+		h.renderSection(w, r, u, http.StatusOK, it, nil)
 	}
-	it, err := h.Sections.Store.MediaItemByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderSection(w, r, u, http.StatusOK, it, nil)
 }
 
 // libraryChoices lists the newest library items of a kind for a picker,
@@ -193,20 +187,13 @@ func (h *Handler) libraryChoices(r *http.Request, kind string, keep ...int64) ([
 
 func (h *Handler) renderSection(w http.ResponseWriter, r *http.Request, u *user.User, status int, it *mediasection.Item, fields problems) {
 	ctx := r.Context()
-	key := "admin.sections.edit"
-	if it.ID == 0 {
-		key = "admin.sections.new"
-	}
-	sp, err := h.newStructPage(r, u, key, "sections", "/admin/media-sections/", it.Edition)
+	sp, err := h.formPage(r, u, newOrEdit(it.ID, "admin.sections.new", "admin.sections.edit"), "sections", "/admin/media-sections/", it.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	it.Edition = sp.Edition.Code
 	sp.Tabs = nil // an item stays in its edition
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	d := &sectionEditData{structPage: sp, It: it, IsNew: it.ID == 0, Action: "/admin/media-sections/new",
 		CanPublish: u.Role.Can(user.PublishArticle), CanEdit: it.ID == 0 || canEditItem(u, it)}
 	if it.Kind.HasCategory() {
@@ -299,59 +286,51 @@ func (h *Handler) sectionCreate(w http.ResponseWriter, r *http.Request, u *user.
 	if !h.allowed(w, r, u, user.WriteArticle) || !parseSmallForm(w, r) {
 		return
 	}
-	set, err := h.editions(r.Context())
-	if err != nil {
-		h.serverError(w, r, u, err)
+	ed := h.postedEdition(w, r, u)
+	if ed == nil {
 		return
 	}
-	ed := set.Get(r.PostForm.Get("edition"))
 	kind := mediasection.Kind(r.PostForm.Get("kind"))
-	if ed == nil || !kind.Valid() {
+	if !kind.Valid() {
 		h.errorPage(w, r, u, http.StatusNotFound)
 		return
 	}
 	it := &mediasection.Item{Kind: kind, Edition: ed.Code, CreatedBy: u.ID}
-	fields := sectionForm(r, u, it)
-	if fields == nil {
-		err = h.Sections.Save(r.Context(), it)
-		if f, ok := refusal(err); ok {
-			fields = f
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
+	if h.applied(w, r, u, sectionForm(r, u, it), func() error { return h.Sections.Save(r.Context(), it) }, func(f problems) {
 		it.ID = 0
-		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, fields)
-		return
+		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, f)
+	}) {
+		h.recorded(w, r, u, "media_item.create", "media_item", it.ID, it.Edition+" "+string(it.Kind)+": "+it.Title,
+			idPath("/admin/media-sections/", it.ID), "section_saved")
 	}
-	h.record(r.Context(), u, "media_item.create", "media_item", it.ID, it.Edition+" "+string(it.Kind)+": "+it.Title)
-	done(w, r, idPath("/admin/media-sections/", it.ID), "section_saved")
 }
 
 // loadItem reads the form and the item named in the path, after checking
 // that the account may change it.
-func (h *Handler) loadItem(w http.ResponseWriter, r *http.Request, u *user.User) *mediasection.Item {
-	if !h.allowed(w, r, u, user.WriteArticle) || !parseSmallForm(w, r) {
-		return nil
+func (h *Handler) loadItem(w http.ResponseWriter, r *http.Request, u *user.User) (*mediasection.Item, bool) {
+	it, ok := loadByID(h, w, r, u, user.WriteArticle, true, h.Sections.Store.MediaItemByID)
+	return it, ok && h.mayEditItem(w, r, u, it)
+}
+
+// mayEditItem answers 403, in the audit log too, when the account may not
+// change the item.
+func (h *Handler) mayEditItem(w http.ResponseWriter, r *http.Request, u *user.User, it *mediasection.Item) bool {
+	if canEditItem(u, it) {
+		return true
 	}
-	it, err := h.Sections.Store.MediaItemByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	if !canEditItem(u, it) {
-		h.record(r.Context(), u, "forbidden", "media_item", it.ID, r.Method+" "+r.URL.Path)
-		h.errorPage(w, r, u, http.StatusForbidden)
-		return nil
-	}
-	return it
+	h.record(r.Context(), u, "forbidden", "media_item", it.ID, r.Method+" "+r.URL.Path)
+	h.errorPage(w, r, u, http.StatusForbidden)
+	return false
+}
+
+// refuseSection shows the item's form again with what is wrong.
+func (h *Handler) refuseSection(w http.ResponseWriter, r *http.Request, u *user.User, it *mediasection.Item) func(problems) {
+	return func(f problems) { h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, f) }
 }
 
 func (h *Handler) sectionSave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadItem(w, r, u)
+	if !ok {
 		return
 	}
 	wasPublished := it.Status == mediasection.Published
@@ -359,69 +338,42 @@ func (h *Handler) sectionSave(w http.ResponseWriter, r *http.Request, u *user.Us
 	if fields == nil && wasPublished && it.Status != mediasection.Published && !u.Role.Can(user.PublishArticle) {
 		fields = formProblem("action", "publish_denied", "your role may save drafts only; an editor publishes them")
 	}
-	if fields == nil {
-		err := h.Sections.Save(r.Context(), it)
-		if f, ok := refusal(err); ok {
-			fields = f
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
+	if h.applied(w, r, u, fields, func() error { return h.Sections.Save(r.Context(), it) }, h.refuseSection(w, r, u, it)) {
+		h.recorded(w, r, u, "media_item.update", "media_item", it.ID, it.Edition+" "+string(it.Kind)+": "+it.Title,
+			idPath("/admin/media-sections/", it.ID), "section_saved")
 	}
-	if fields != nil {
-		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, fields)
-		return
-	}
-	h.record(r.Context(), u, "media_item.update", "media_item", it.ID, it.Edition+" "+string(it.Kind)+": "+it.Title)
-	done(w, r, idPath("/admin/media-sections/", it.ID), "section_saved")
 }
 
 func (h *Handler) sectionLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadItem(w, r, u)
+	if !ok {
 		return
 	}
-	err := h.Sections.LinkTranslation(r.Context(), it.ID, parseID(r.PostForm.Get("of")))
-	if f, ok := refusal(err); ok {
-		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Sections.LinkTranslation(r.Context(), it.ID, parseID(r.PostForm.Get("of"))) }, h.refuseSection(w, r, u, it)) {
+		h.recorded(w, r, u, "media_item.translations", "media_item", it.ID, it.Edition+": "+it.Title, idPath("/admin/media-sections/", it.ID), "links_saved")
 	}
-	h.record(r.Context(), u, "media_item.translations", "media_item", it.ID, it.Edition+": "+it.Title)
-	done(w, r, idPath("/admin/media-sections/", it.ID), "links_saved")
 }
 
 func (h *Handler) sectionDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadItem(w, r, u)
+	if !ok {
 		return
 	}
-	if err := h.Sections.Delete(r.Context(), it.ID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Sections.Delete(r.Context(), it.ID) }, nil) {
+		h.recorded(w, r, u, "media_item.delete", "media_item", it.ID, it.Edition+" "+string(it.Kind)+": "+it.Title,
+			"/admin/media-sections/?edition="+url.QueryEscape(it.Edition)+"&kind="+string(it.Kind), "section_deleted")
 	}
-	h.record(r.Context(), u, "media_item.delete", "media_item", it.ID, it.Edition+" "+string(it.Kind)+": "+it.Title)
-	done(w, r, "/admin/media-sections/?edition="+url.QueryEscape(it.Edition)+"&kind="+string(it.Kind), "section_deleted")
 }
 
 func (h *Handler) photoAdd(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadItem(w, r, u)
+	if !ok {
 		return
 	}
 	p := &mediasection.Photo{AlbumID: it.ID, MediaID: parseID(r.PostForm.Get("image")), Caption: r.PostForm.Get("caption"), Credit: r.PostForm.Get("credit")}
-	err := h.Sections.AddPhoto(r.Context(), p)
-	if f, ok := refusal(err); ok {
-		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Sections.AddPhoto(r.Context(), p) }, h.refuseSection(w, r, u, it)) {
+		h.recorded(w, r, u, "album.photo_add", "media_item", it.ID, fmt.Sprintf("%s: media %d", it.Title, p.MediaID), idPath("/admin/media-sections/", it.ID), "photos_saved")
 	}
-	h.record(r.Context(), u, "album.photo_add", "media_item", it.ID, fmt.Sprintf("%s: media %d", it.Title, p.MediaID))
-	done(w, r, idPath("/admin/media-sections/", it.ID), "photos_saved")
 }
 
 // loadPhoto finds a photo's album and checks the account may change it.
@@ -439,9 +391,7 @@ func (h *Handler) loadPhoto(w http.ResponseWriter, r *http.Request, u *user.User
 		h.notFoundOr(w, r, u, err)
 		return nil, nil
 	}
-	if !canEditItem(u, it) {
-		h.record(r.Context(), u, "forbidden", "media_item", it.ID, r.Method+" "+r.URL.Path)
-		h.errorPage(w, r, u, http.StatusForbidden)
+	if !h.mayEditItem(w, r, u, it) {
 		return nil, nil
 	}
 	return p, it
@@ -452,16 +402,11 @@ func (h *Handler) photoSave(w http.ResponseWriter, r *http.Request, u *user.User
 	if p == nil {
 		return
 	}
-	err := h.Sections.UpdatePhoto(r.Context(), p.ID, r.PostForm.Get("caption"), r.PostForm.Get("credit"))
-	if f, ok := refusal(err); ok {
-		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error {
+		return h.Sections.UpdatePhoto(r.Context(), p.ID, r.PostForm.Get("caption"), r.PostForm.Get("credit"))
+	}, h.refuseSection(w, r, u, it)) {
+		h.recorded(w, r, u, "album.photo_update", "media_item", it.ID, fmt.Sprintf("%s: photo %d", it.Title, p.ID), idPath("/admin/media-sections/", it.ID), "photos_saved")
 	}
-	h.record(r.Context(), u, "album.photo_update", "media_item", it.ID, fmt.Sprintf("%s: photo %d", it.Title, p.ID))
-	done(w, r, idPath("/admin/media-sections/", it.ID), "photos_saved")
 }
 
 func (h *Handler) photoMove(w http.ResponseWriter, r *http.Request, u *user.User) {
@@ -473,16 +418,10 @@ func (h *Handler) photoMove(w http.ResponseWriter, r *http.Request, u *user.User
 	if r.PostForm.Get("dir") == "up" {
 		delta = -1
 	}
-	err := h.Sections.MovePhoto(r.Context(), p.ID, delta)
-	if f, ok := refusal(err); ok {
-		h.renderSection(w, r, u, http.StatusUnprocessableEntity, it, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Sections.MovePhoto(r.Context(), p.ID, delta) }, h.refuseSection(w, r, u, it)) {
+		h.recorded(w, r, u, "album.photo_move", "media_item", it.ID, fmt.Sprintf("%s: photo %d %s", it.Title, p.ID, r.PostForm.Get("dir")),
+			idPath("/admin/media-sections/", it.ID), "photos_saved")
 	}
-	h.record(r.Context(), u, "album.photo_move", "media_item", it.ID, fmt.Sprintf("%s: photo %d %s", it.Title, p.ID, r.PostForm.Get("dir")))
-	done(w, r, idPath("/admin/media-sections/", it.ID), "photos_saved")
 }
 
 func (h *Handler) photoDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
@@ -490,10 +429,7 @@ func (h *Handler) photoDelete(w http.ResponseWriter, r *http.Request, u *user.Us
 	if p == nil {
 		return
 	}
-	if err := h.Sections.RemovePhoto(r.Context(), p.ID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Sections.RemovePhoto(r.Context(), p.ID) }, nil) {
+		h.recorded(w, r, u, "album.photo_remove", "media_item", it.ID, fmt.Sprintf("%s: photo %d", it.Title, p.ID), idPath("/admin/media-sections/", it.ID), "photos_saved")
 	}
-	h.record(r.Context(), u, "album.photo_remove", "media_item", it.ID, fmt.Sprintf("%s: photo %d", it.Title, p.ID))
-	done(w, r, idPath("/admin/media-sections/", it.ID), "photos_saved")
 }

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -74,6 +75,17 @@ func flattenMenu(set *edition.Set, items []*content.MenuItem, depth int, out *[]
 	}
 }
 
+// menuRows reads an edition's menu in reading order.
+func (h *Handler) menuRows(ctx context.Context, set *edition.Set, code string) ([]menuRow, error) {
+	tree, err := h.Content.Store.Menu(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	var rows []menuRow
+	flattenMenu(set, tree, 0, &rows)
+	return rows, nil
+}
+
 // menuParents are the items that can hold others (groups and links above
 // the deepest level), leaving out skip and everything below it.
 func menuParents(rows []menuRow, skip int64) []linkOption {
@@ -107,26 +119,21 @@ func (h *Handler) menuEditor(w http.ResponseWriter, r *http.Request, u *user.Use
 
 func (h *Handler) renderMenu(w http.ResponseWriter, r *http.Request, u *user.User, status int, code string, fresh content.MenuItem, fields problems) {
 	ctx := r.Context()
-	sp, err := h.newStructPage(r, u, "admin.menus.title", "menus", "/admin/menus/", code)
+	sp, err := h.formPage(r, u, "admin.menus.title", "menus", "/admin/menus/", code, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
-	}
-	if fields != nil {
-		refused(sp.page, fields)
 	}
 	set, err := h.editions(ctx)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
-	tree, err := h.Content.Store.Menu(ctx, sp.Edition.Code)
-	if err != nil {
+	d := &menuData{structPage: sp, New: &fresh, PublicURL: sp.Edition.Path("/")}
+	if d.Rows, err = h.menuRows(ctx, set, sp.Edition.Code); err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
-	d := &menuData{structPage: sp, New: &fresh, PublicURL: sp.Edition.Path("/")}
-	flattenMenu(set, tree, 0, &d.Rows)
 	for i := range d.Rows {
 		row := &d.Rows[i]
 		group, err := h.Content.Store.MenuItemTranslations(ctx, row.TranslationGroup)
@@ -134,13 +141,8 @@ func (h *Handler) renderMenu(w http.ResponseWriter, r *http.Request, u *user.Use
 			h.serverError(w, r, u, err)
 			return
 		}
-		for _, e := range sp.Editions {
-			for _, x := range group {
-				if x.Edition == e.Code && x.ID != row.ID {
-					row.Versions = append(row.Versions, versionBadge{Edition: e, Label: x.Label, URL: idPath("/admin/menus/items/", x.ID)})
-				}
-			}
-		}
+		row.Versions = versionBadges(sp.Editions, group, row.ID, "/admin/menus/items/",
+			func(x *content.MenuItem) (string, int64, string) { return x.Edition, x.ID, x.Label })
 	}
 	d.Parents = menuParents(d.Rows, 0)
 	h.render(w, r, status, "menus.html", d)
@@ -161,29 +163,18 @@ func (h *Handler) menuAdd(w http.ResponseWriter, r *http.Request, u *user.User) 
 	if !h.allowed(w, r, u, user.ManageMenus) || !parseSmallForm(w, r) {
 		return
 	}
-	set, err := h.editions(r.Context())
-	if err != nil {
-		h.serverError(w, r, u, err)
-		return
-	}
-	ed := set.Get(r.PostForm.Get("edition"))
+	ed := h.postedEdition(w, r, u)
 	if ed == nil {
-		h.errorPage(w, r, u, http.StatusNotFound)
 		return
 	}
 	it := content.MenuItem{Edition: ed.Code}
 	menuForm(r, &it)
-	err = h.Content.AddMenuItem(r.Context(), &it)
-	if f, ok := refusal(err); ok {
+	if h.applied(w, r, u, nil, func() error { return h.Content.AddMenuItem(r.Context(), &it) }, func(f problems) {
 		it.ID = 0
 		h.renderMenu(w, r, u, http.StatusUnprocessableEntity, ed.Code, it, f)
-		return
-	} else if err != nil {
-		h.serverError(w, r, u, err)
-		return
+	}) {
+		h.recorded(w, r, u, "menu.add", "menu_item", it.ID, ed.Code+": "+it.Label+" → "+it.Target, "/admin/menus/?edition="+ed.Code, "menu_saved")
 	}
-	h.record(r.Context(), u, "menu.add", "menu_item", it.ID, ed.Code+": "+it.Label+" → "+it.Target)
-	done(w, r, "/admin/menus/?edition="+ed.Code, "menu_saved")
 }
 
 type menuItemData struct {
@@ -199,39 +190,28 @@ func (d *menuItemData) Panel() linksPanel {
 }
 
 func (h *Handler) menuItemEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManageMenus) {
-		return
+	if it, ok := loadByID(h, w, r, u, user.ManageMenus, false, h.Content.Store.MenuItemByID); ok {
+		h.renderMenuItem(w, r, u, http.StatusOK, it, nil)
 	}
-	it, err := h.Content.Store.MenuItemByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderMenuItem(w, r, u, http.StatusOK, it, nil)
 }
 
 func (h *Handler) renderMenuItem(w http.ResponseWriter, r *http.Request, u *user.User, status int, it *content.MenuItem, fields problems) {
 	ctx := r.Context()
-	sp, err := h.newStructPage(r, u, "admin.menu_item.title", "menus", "/admin/menus/", it.Edition)
+	sp, err := h.formPage(r, u, "admin.menu_item.title", "menus", "/admin/menus/", it.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
-	}
-	if fields != nil {
-		refused(sp.page, fields)
 	}
 	set, err := h.editions(ctx)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
-	tree, err := h.Content.Store.Menu(ctx, it.Edition)
+	rows, err := h.menuRows(ctx, set, it.Edition)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
-	var rows []menuRow
-	flattenMenu(set, tree, 0, &rows)
 	d := &menuItemData{structPage: sp, It: it, Parents: menuParents(rows, it.ID)}
 	linked, err := h.Content.Store.MenuItemTranslations(ctx, it.TranslationGroup)
 	if err != nil {
@@ -240,14 +220,10 @@ func (h *Handler) renderMenuItem(w http.ResponseWriter, r *http.Request, u *user
 	}
 	d.Links, err = linkChoices(sp.Editions, it.Edition, linkedIDs(linked, func(x *content.MenuItem) (string, int64) { return x.Edition, x.ID }),
 		func(code string) ([]linkOption, error) {
-			other, err := h.Content.Store.Menu(ctx, code)
-			var rows []menuRow
-			flattenMenu(set, other, 0, &rows)
-			var opts []linkOption
-			for _, x := range rows {
-				opts = append(opts, linkOption{ID: x.ID, Label: strings.Repeat("— ", x.Depth) + x.Display})
-			}
-			return opts, err
+			rows, err := h.menuRows(ctx, set, code)
+			return options(rows, err, func(x menuRow) linkOption {
+				return linkOption{ID: x.ID, Label: strings.Repeat("— ", x.Depth) + x.Display}
+			})
 		})
 	if err != nil {
 		h.serverError(w, r, u, err)
@@ -256,48 +232,37 @@ func (h *Handler) renderMenuItem(w http.ResponseWriter, r *http.Request, u *user
 	h.render(w, r, status, "menu_item.html", d)
 }
 
-func (h *Handler) loadMenuItem(w http.ResponseWriter, r *http.Request, u *user.User) *content.MenuItem {
-	if !h.allowed(w, r, u, user.ManageMenus) || !parseSmallForm(w, r) {
-		return nil
-	}
-	it, err := h.Content.Store.MenuItemByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return it
+// loadMenuItem checks the role, reads the form and loads the item in the
+// path.
+func (h *Handler) loadMenuItem(w http.ResponseWriter, r *http.Request, u *user.User) (*content.MenuItem, bool) {
+	return loadByID(h, w, r, u, user.ManageMenus, true, h.Content.Store.MenuItemByID)
+}
+
+// refuseMenuItem shows the item's form again with what is wrong.
+func (h *Handler) refuseMenuItem(w http.ResponseWriter, r *http.Request, u *user.User, it *content.MenuItem) func(problems) {
+	return func(f problems) { h.renderMenuItem(w, r, u, http.StatusUnprocessableEntity, it, f) }
 }
 
 func (h *Handler) menuItemSave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadMenuItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadMenuItem(w, r, u)
+	if !ok {
 		return
 	}
 	menuForm(r, it)
-	err := h.Content.UpdateMenuItem(r.Context(), it)
-	if f, ok := refusal(err); ok {
-		h.renderMenuItem(w, r, u, http.StatusUnprocessableEntity, it, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.UpdateMenuItem(r.Context(), it) }, h.refuseMenuItem(w, r, u, it)) {
+		h.recorded(w, r, u, "menu.update", "menu_item", it.ID, it.Edition+": "+it.Label+" → "+it.Target, "/admin/menus/?edition="+it.Edition, "menu_saved")
 	}
-	h.record(r.Context(), u, "menu.update", "menu_item", it.ID, it.Edition+": "+it.Label+" → "+it.Target)
-	done(w, r, "/admin/menus/?edition="+it.Edition, "menu_saved")
 }
 
 func (h *Handler) menuItemMove(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadMenuItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadMenuItem(w, r, u)
+	if !ok {
 		return
 	}
 	move := r.PostForm.Get("move")
-	err := h.Content.MoveMenuItem(r.Context(), it.ID, move)
-	if f, ok := refusal(err); ok {
+	if !h.applied(w, r, u, nil, func() error { return h.Content.MoveMenuItem(r.Context(), it.ID, move) }, func(f problems) {
 		h.renderMenu(w, r, u, http.StatusUnprocessableEntity, it.Edition, content.MenuItem{Kind: content.MenuLink}, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
+	}) {
 		return
 	}
 	h.record(r.Context(), u, "menu.move", "menu_item", it.ID, fmt.Sprintf("%s: %s %s", it.Edition, it.Label, move))
@@ -305,31 +270,21 @@ func (h *Handler) menuItemMove(w http.ResponseWriter, r *http.Request, u *user.U
 }
 
 func (h *Handler) menuItemLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadMenuItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadMenuItem(w, r, u)
+	if !ok {
 		return
 	}
-	err := h.Content.LinkMenuItem(r.Context(), it.ID, formIDs(r, "version"))
-	if f, ok := refusal(err); ok {
-		h.renderMenuItem(w, r, u, http.StatusUnprocessableEntity, it, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.LinkMenuItem(r.Context(), it.ID, formIDs(r, "version")) }, h.refuseMenuItem(w, r, u, it)) {
+		h.recorded(w, r, u, "menu.translations", "menu_item", it.ID, it.Edition+": "+it.Label, idPath("/admin/menus/items/", it.ID), "links_saved")
 	}
-	h.record(r.Context(), u, "menu.translations", "menu_item", it.ID, it.Edition+": "+it.Label)
-	done(w, r, idPath("/admin/menus/items/", it.ID), "links_saved")
 }
 
 func (h *Handler) menuItemDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	it := h.loadMenuItem(w, r, u)
-	if it == nil {
+	it, ok := h.loadMenuItem(w, r, u)
+	if !ok {
 		return
 	}
-	if err := h.Content.DeleteMenuItem(r.Context(), it.ID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.DeleteMenuItem(r.Context(), it.ID) }, nil) {
+		h.recorded(w, r, u, "menu.delete", "menu_item", it.ID, it.Edition+": "+it.Label, "/admin/menus/?edition="+it.Edition, "menu_deleted")
 	}
-	h.record(r.Context(), u, "menu.delete", "menu_item", it.ID, it.Edition+": "+it.Label)
-	done(w, r, "/admin/menus/?edition="+it.Edition, "menu_deleted")
 }

@@ -54,13 +54,8 @@ func (h *Handler) pageList(w http.ResponseWriter, r *http.Request, u *user.User)
 			h.serverError(w, r, u, err)
 			return
 		}
-		for _, e := range sp.Editions {
-			for _, x := range group {
-				if x.Edition == e.Code && x.ID != p.ID {
-					row.Versions = append(row.Versions, versionBadge{Edition: e, Label: x.Title, URL: idPath("/admin/pages/", x.ID)})
-				}
-			}
-		}
+		row.Versions = versionBadges(sp.Editions, group, p.ID, "/admin/pages/",
+			func(x *content.Page) (string, int64, string) { return x.Edition, x.ID, x.Title })
 		d.Rows = append(d.Rows, row)
 	}
 	h.render(w, r, http.StatusOK, "pages.html", d)
@@ -96,32 +91,19 @@ func (h *Handler) pageNew(w http.ResponseWriter, r *http.Request, u *user.User) 
 }
 
 func (h *Handler) pageEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) {
-		return
+	if p, ok := loadByID(h, w, r, u, user.ManagePages, false, h.Content.Store.PageByID); ok {
+		h.renderPage(w, r, u, http.StatusOK, p, nil)
 	}
-	p, err := h.Content.Store.PageByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderPage(w, r, u, http.StatusOK, p, nil)
 }
 
 func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, u *user.User, status int, p *content.Page, fields problems) {
 	ctx := r.Context()
-	key := "admin.page.edit"
-	if p.ID == 0 {
-		key = "admin.page.new"
-	}
-	sp, err := h.newStructPage(r, u, key, "pages", "/admin/pages/", p.Edition)
+	sp, err := h.formPage(r, u, newOrEdit(p.ID, "admin.page.new", "admin.page.edit"), "pages", "/admin/pages/", p.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	p.Edition = sp.Edition.Code
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	d := &pageEditData{structPage: sp, P: p, IsNew: p.ID == 0, Action: "/admin/pages/new"}
 	if d.IsNew {
 		h.render(w, r, status, "page.html", d)
@@ -145,11 +127,7 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, u *user.Use
 	d.Links, err = linkChoices(sp.Editions, p.Edition, linkedIDs(linked, func(x *content.Page) (string, int64) { return x.Edition, x.ID }),
 		func(code string) ([]linkOption, error) {
 			pages, err := h.Content.Store.Pages(ctx, code)
-			var opts []linkOption
-			for _, x := range pages {
-				opts = append(opts, linkOption{ID: x.ID, Label: x.Title})
-			}
-			return opts, err
+			return options(pages, err, func(x *content.Page) linkOption { return linkOption{ID: x.ID, Label: x.Title} })
 		})
 	if err != nil {
 		h.serverError(w, r, u, err)
@@ -190,14 +168,8 @@ func (h *Handler) pageCreate(w http.ResponseWriter, r *http.Request, u *user.Use
 	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
 		return
 	}
-	set, err := h.editions(r.Context())
-	if err != nil {
-		h.serverError(w, r, u, err)
-		return
-	}
-	ed := set.Get(r.PostForm.Get("edition"))
+	ed := h.postedEdition(w, r, u)
 	if ed == nil {
-		h.errorPage(w, r, u, http.StatusNotFound)
 		return
 	}
 	p := &content.Page{Edition: ed.Code}
@@ -213,54 +185,28 @@ func (h *Handler) pageCreate(w http.ResponseWriter, r *http.Request, u *user.Use
 			}
 		}
 	}
-	fields := pageForm(r, p)
-	if fields == nil {
-		err = h.Content.NewPage(r.Context(), p)
-		if f, ok := refusal(err); ok {
-			fields = f
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
+	if h.applied(w, r, u, pageForm(r, p), func() error { return h.Content.NewPage(r.Context(), p) },
+		func(f problems) { p.ID = 0; h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, f) }) {
+		h.recorded(w, r, u, "page.create", "page", p.ID, p.Edition+": "+p.Title, idPath("/admin/pages/", p.ID), "page_saved")
 	}
-	if fields != nil {
-		p.ID = 0
-		h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, fields)
-		return
-	}
-	h.record(r.Context(), u, "page.create", "page", p.ID, p.Edition+": "+p.Title)
-	done(w, r, idPath("/admin/pages/", p.ID), "page_saved")
 }
 
-func (h *Handler) loadPage(w http.ResponseWriter, r *http.Request, u *user.User) *content.Page {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
-		return nil
-	}
-	p, err := h.Content.Store.PageByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return p
+// loadPage checks the role, reads the form and loads the page in the path.
+func (h *Handler) loadPage(w http.ResponseWriter, r *http.Request, u *user.User) (*content.Page, bool) {
+	return loadByID(h, w, r, u, user.ManagePages, true, h.Content.Store.PageByID)
+}
+
+// refusePage shows the page's form again with what is wrong.
+func (h *Handler) refusePage(w http.ResponseWriter, r *http.Request, u *user.User, p *content.Page) func(problems) {
+	return func(f problems) { h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, f) }
 }
 
 func (h *Handler) pageSave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	p := h.loadPage(w, r, u)
-	if p == nil {
+	p, ok := h.loadPage(w, r, u)
+	if !ok {
 		return
 	}
-	fields := pageForm(r, p)
-	if fields == nil {
-		err := h.Content.UpdatePage(r.Context(), p)
-		if f, ok := refusal(err); ok {
-			fields = f
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
-		h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, fields)
+	if !h.applied(w, r, u, pageForm(r, p), func() error { return h.Content.UpdatePage(r.Context(), p) }, h.refusePage(w, r, u, p)) {
 		return
 	}
 	action := "page.update"
@@ -270,36 +216,25 @@ func (h *Handler) pageSave(w http.ResponseWriter, r *http.Request, u *user.User)
 	case "unpublish":
 		action = "page.unpublish"
 	}
-	h.record(r.Context(), u, action, "page", p.ID, p.Edition+": "+p.Title)
-	done(w, r, idPath("/admin/pages/", p.ID), "page_saved")
+	h.recorded(w, r, u, action, "page", p.ID, p.Edition+": "+p.Title, idPath("/admin/pages/", p.ID), "page_saved")
 }
 
 func (h *Handler) pageLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	p := h.loadPage(w, r, u)
-	if p == nil {
+	p, ok := h.loadPage(w, r, u)
+	if !ok {
 		return
 	}
-	err := h.Content.LinkPage(r.Context(), p.ID, formIDs(r, "version"))
-	if f, ok := refusal(err); ok {
-		h.renderPage(w, r, u, http.StatusUnprocessableEntity, p, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.LinkPage(r.Context(), p.ID, formIDs(r, "version")) }, h.refusePage(w, r, u, p)) {
+		h.recorded(w, r, u, "page.translations", "page", p.ID, p.Edition+": "+p.Title, idPath("/admin/pages/", p.ID), "links_saved")
 	}
-	h.record(r.Context(), u, "page.translations", "page", p.ID, p.Edition+": "+p.Title)
-	done(w, r, idPath("/admin/pages/", p.ID), "links_saved")
 }
 
 func (h *Handler) pageDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	p := h.loadPage(w, r, u)
-	if p == nil {
+	p, ok := h.loadPage(w, r, u)
+	if !ok {
 		return
 	}
-	if err := h.Content.DeletePage(r.Context(), p.ID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.DeletePage(r.Context(), p.ID) }, nil) {
+		h.recorded(w, r, u, "page.delete", "page", p.ID, p.Edition+": "+p.Title, "/admin/pages/?edition="+p.Edition, "page_deleted")
 	}
-	h.record(r.Context(), u, "page.delete", "page", p.ID, p.Edition+": "+p.Title)
-	done(w, r, "/admin/pages/?edition="+p.Edition, "page_deleted")
 }

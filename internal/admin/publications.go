@@ -116,13 +116,8 @@ func (h *Handler) pubList(w http.ResponseWriter, r *http.Request, u *user.User) 
 			h.serverError(w, r, u, err)
 			return
 		}
-		for _, e := range sp.Editions {
-			for _, x := range group {
-				if x.Edition == e.Code && x.ID != b.ID {
-					row.Versions = append(row.Versions, versionBadge{Edition: e, Label: x.Title, URL: idPath("/admin/publications/books/", x.ID)})
-				}
-			}
-		}
+		row.Versions = versionBadges(sp.Editions, group, b.ID, "/admin/publications/books/",
+			func(x *publication.Book) (string, int64, string) { return x.Edition, x.ID, x.Title })
 		d.Books = append(d.Books, row)
 	}
 	series, err := st.SeriesList(ctx, sp.Edition.Code)
@@ -142,13 +137,8 @@ func (h *Handler) pubList(w http.ResponseWriter, r *http.Request, u *user.User) 
 			h.serverError(w, r, u, err)
 			return
 		}
-		for _, e := range sp.Editions {
-			for _, x := range group {
-				if x.Edition == e.Code && x.ID != se.ID {
-					row.Versions = append(row.Versions, versionBadge{Edition: e, Label: x.Title, URL: idPath("/admin/publications/series/", x.ID)})
-				}
-			}
-		}
+		row.Versions = versionBadges(sp.Editions, group, se.ID, "/admin/publications/series/",
+			func(x *publication.Series) (string, int64, string) { return x.Edition, x.ID, x.Title })
 		d.Series = append(d.Series, row)
 	}
 	h.render(w, r, http.StatusOK, "publications.html", d)
@@ -214,32 +204,19 @@ func (h *Handler) bookNew(w http.ResponseWriter, r *http.Request, u *user.User) 
 }
 
 func (h *Handler) bookEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) {
-		return
+	if b, ok := loadByID(h, w, r, u, user.ManagePages, false, h.Publications.Store.BookByID); ok {
+		h.renderBook(w, r, u, http.StatusOK, b, nil)
 	}
-	b, err := h.Publications.Store.BookByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderBook(w, r, u, http.StatusOK, b, nil)
 }
 
 func (h *Handler) renderBook(w http.ResponseWriter, r *http.Request, u *user.User, status int, b *publication.Book, fields problems) {
 	ctx := r.Context()
-	key := "admin.pubs.book_edit"
-	if b.ID == 0 {
-		key = "admin.pubs.book_new"
-	}
-	sp, err := h.newStructPage(r, u, key, "publications", "/admin/publications/", b.Edition)
+	sp, err := h.formPage(r, u, newOrEdit(b.ID, "admin.pubs.book_new", "admin.pubs.book_edit"), "publications", "/admin/publications/", b.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	b.Edition = sp.Edition.Code
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	d := &bookEditData{structPage: sp, B: b, IsNew: b.ID == 0, Action: "/admin/publications/books/new"}
 	if d.Files, err = h.fileChoices(ctx); err != nil {
 		h.serverError(w, r, u, err)
@@ -264,11 +241,7 @@ func (h *Handler) renderBook(w http.ResponseWriter, r *http.Request, u *user.Use
 		d.Links, err = linkChoices(sp.Editions, b.Edition, linkedIDs(linked, func(x *publication.Book) (string, int64) { return x.Edition, x.ID }),
 			func(code string) ([]linkOption, error) {
 				list, err := h.Publications.Store.Books(ctx, publication.BookFilter{Edition: code})
-				var opts []linkOption
-				for _, x := range list {
-					opts = append(opts, linkOption{ID: x.ID, Label: x.Title})
-				}
-				return opts, err
+				return options(list, err, func(x *publication.Book) linkOption { return linkOption{ID: x.ID, Label: x.Title} })
 			})
 		if err != nil {
 			h.serverError(w, r, u, err)
@@ -295,19 +268,12 @@ func statusFrom(r *http.Request, current publication.Status) (publication.Status
 }
 
 func (h *Handler) bookSave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
+	b, ok := loadOrFresh(h, w, r, u, user.ManagePages, h.Publications.Store.BookByID,
+		func() *publication.Book { return &publication.Book{Edition: r.PostForm.Get("edition")} })
+	if !ok {
 		return
 	}
 	ctx := r.Context()
-	b := &publication.Book{Edition: r.PostForm.Get("edition")}
-	if id := r.PathValue("id"); id != "" {
-		old, err := h.Publications.Store.BookByID(ctx, parseID(id))
-		if err != nil {
-			h.notFoundOr(w, r, u, err)
-			return
-		}
-		b = old
-	}
 	f := r.PostForm
 	b.Title, b.Slug, b.Author, b.ISBN, b.Language = f.Get("title"), f.Get("slug"), f.Get("author"), f.Get("isbn"), strings.TrimSpace(f.Get("language"))
 	b.Description, b.PurchaseURL = f.Get("description"), strings.TrimSpace(f.Get("purchase_url"))
@@ -339,60 +305,28 @@ func (h *Handler) bookSave(w http.ResponseWriter, r *http.Request, u *user.User)
 func (h *Handler) savePublication(w http.ResponseWriter, r *http.Request, u *user.User, fields problems,
 	kind, base string, id *int64, save func() error, render func(problems), label func() string) {
 	isNew := *id == 0
-	if fields == nil {
-		err := save()
-		if p, ok := refusal(err); ok {
-			fields = p
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
+	if h.applied(w, r, u, fields, save, func(f problems) {
 		if isNew {
 			*id = 0
 		}
-		render(fields)
-		return
+		render(f)
+	}) {
+		h.recorded(w, r, u, createOrUpdate(kind, isNew), kind, *id, label(), idPath(base, *id), "pub_saved")
 	}
-	action := kind + ".update"
-	if isNew {
-		action = kind + ".create"
-	}
-	h.record(r.Context(), u, action, kind, *id, label())
-	done(w, r, idPath(base, *id), "pub_saved")
 }
 
 // finishPublicationLinks ends the saving of a publication's translation
 // links: a refusal shows the form again, success is audited.
 func (h *Handler) finishPublicationLinks(w http.ResponseWriter, r *http.Request, u *user.User, err error,
 	kind, base string, id int64, render func(problems), label string) {
-	if f, ok := refusal(err); ok {
-		render(f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return err }, render) {
+		h.recorded(w, r, u, kind+".translations", kind, id, label, idPath(base, id), "links_saved")
 	}
-	h.record(r.Context(), u, kind+".translations", kind, id, label)
-	done(w, r, idPath(base, id), "links_saved")
-}
-
-func (h *Handler) loadBook(w http.ResponseWriter, r *http.Request, u *user.User) *publication.Book {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
-		return nil
-	}
-	b, err := h.Publications.Store.BookByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return b
 }
 
 func (h *Handler) bookLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	b := h.loadBook(w, r, u)
-	if b == nil {
+	b, ok := loadByID(h, w, r, u, user.ManagePages, true, h.Publications.Store.BookByID)
+	if !ok {
 		return
 	}
 	err := h.Publications.LinkBook(r.Context(), b.ID, formIDs(r, "version"))
@@ -401,16 +335,13 @@ func (h *Handler) bookLink(w http.ResponseWriter, r *http.Request, u *user.User)
 }
 
 func (h *Handler) bookDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	b := h.loadBook(w, r, u)
-	if b == nil {
+	b, ok := loadByID(h, w, r, u, user.ManagePages, true, h.Publications.Store.BookByID)
+	if !ok {
 		return
 	}
-	if err := h.Publications.DeleteBook(r.Context(), b.ID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Publications.DeleteBook(r.Context(), b.ID) }, nil) {
+		h.recorded(w, r, u, "book.delete", "book", b.ID, b.Edition+": "+b.Title, "/admin/publications/?edition="+b.Edition, "pub_deleted")
 	}
-	h.record(r.Context(), u, "book.delete", "book", b.ID, b.Edition+": "+b.Title)
-	done(w, r, "/admin/publications/?edition="+b.Edition, "pub_deleted")
 }
 
 // ---- Series ----
@@ -446,32 +377,19 @@ func (h *Handler) seriesNew(w http.ResponseWriter, r *http.Request, u *user.User
 }
 
 func (h *Handler) seriesEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) {
-		return
+	if se, ok := loadByID(h, w, r, u, user.ManagePages, false, h.Publications.Store.SeriesByID); ok {
+		h.renderSeries(w, r, u, http.StatusOK, se, nil)
 	}
-	se, err := h.Publications.Store.SeriesByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderSeries(w, r, u, http.StatusOK, se, nil)
 }
 
 func (h *Handler) renderSeries(w http.ResponseWriter, r *http.Request, u *user.User, status int, se *publication.Series, fields problems) {
 	ctx := r.Context()
-	key := "admin.pubs.series_edit"
-	if se.ID == 0 {
-		key = "admin.pubs.series_new"
-	}
-	sp, err := h.newStructPage(r, u, key, "publications", "/admin/publications/", se.Edition)
+	sp, err := h.formPage(r, u, newOrEdit(se.ID, "admin.pubs.series_new", "admin.pubs.series_edit"), "publications", "/admin/publications/", se.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	se.Edition = sp.Edition.Code
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	d := &seriesEditData{structPage: sp, S: se, IsNew: se.ID == 0, Action: "/admin/publications/series/new"}
 	if !d.IsNew {
 		d.Action = idPath("/admin/publications/series/", se.ID)
@@ -497,11 +415,7 @@ func (h *Handler) renderSeries(w http.ResponseWriter, r *http.Request, u *user.U
 		d.Links, err = linkChoices(sp.Editions, se.Edition, linkedIDs(linked, func(x *publication.Series) (string, int64) { return x.Edition, x.ID }),
 			func(code string) ([]linkOption, error) {
 				list, err := h.Publications.Store.SeriesList(ctx, code)
-				var opts []linkOption
-				for _, x := range list {
-					opts = append(opts, linkOption{ID: x.ID, Label: x.Title})
-				}
-				return opts, err
+				return options(list, err, func(x *publication.Series) linkOption { return linkOption{ID: x.ID, Label: x.Title} })
 			})
 		if err != nil {
 			h.serverError(w, r, u, err)
@@ -512,19 +426,12 @@ func (h *Handler) renderSeries(w http.ResponseWriter, r *http.Request, u *user.U
 }
 
 func (h *Handler) seriesSave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
+	se, ok := loadOrFresh(h, w, r, u, user.ManagePages, h.Publications.Store.SeriesByID,
+		func() *publication.Series { return &publication.Series{Edition: r.PostForm.Get("edition")} })
+	if !ok {
 		return
 	}
 	ctx := r.Context()
-	se := &publication.Series{Edition: r.PostForm.Get("edition")}
-	if id := r.PathValue("id"); id != "" {
-		old, err := h.Publications.Store.SeriesByID(ctx, parseID(id))
-		if err != nil {
-			h.notFoundOr(w, r, u, err)
-			return
-		}
-		se = old
-	}
 	f := r.PostForm
 	se.Title, se.Slug, se.Description = f.Get("title"), f.Get("slug"), f.Get("description")
 	var fields problems
@@ -539,21 +446,9 @@ func (h *Handler) seriesSave(w http.ResponseWriter, r *http.Request, u *user.Use
 		func() string { return se.Edition + ": " + se.Title })
 }
 
-func (h *Handler) loadSeries(w http.ResponseWriter, r *http.Request, u *user.User) *publication.Series {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
-		return nil
-	}
-	se, err := h.Publications.Store.SeriesByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return se
-}
-
 func (h *Handler) seriesLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	se := h.loadSeries(w, r, u)
-	if se == nil {
+	se, ok := loadByID(h, w, r, u, user.ManagePages, true, h.Publications.Store.SeriesByID)
+	if !ok {
 		return
 	}
 	err := h.Publications.LinkSeries(r.Context(), se.ID, formIDs(r, "version"))
@@ -562,20 +457,14 @@ func (h *Handler) seriesLink(w http.ResponseWriter, r *http.Request, u *user.Use
 }
 
 func (h *Handler) seriesDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	se := h.loadSeries(w, r, u)
-	if se == nil {
+	se, ok := loadByID(h, w, r, u, user.ManagePages, true, h.Publications.Store.SeriesByID)
+	if !ok {
 		return
 	}
-	err := h.Publications.DeleteSeries(r.Context(), se.ID)
-	if f, ok := refusal(err); ok {
-		h.renderSeries(w, r, u, http.StatusConflict, se, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Publications.DeleteSeries(r.Context(), se.ID) },
+		func(f problems) { h.renderSeries(w, r, u, http.StatusConflict, se, f) }) {
+		h.recorded(w, r, u, "series.delete", "series", se.ID, se.Edition+": "+se.Title, "/admin/publications/?edition="+se.Edition, "pub_deleted")
 	}
-	h.record(r.Context(), u, "series.delete", "series", se.ID, se.Edition+": "+se.Title)
-	done(w, r, "/admin/publications/?edition="+se.Edition, "pub_deleted")
 }
 
 // ---- Issues ----
@@ -617,15 +506,9 @@ func (h *Handler) issueNew(w http.ResponseWriter, r *http.Request, u *user.User)
 }
 
 func (h *Handler) issueEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) {
-		return
+	if is, ok := loadByID(h, w, r, u, user.ManagePages, false, h.Publications.Store.IssueByID); ok {
+		h.renderIssue(w, r, u, http.StatusOK, is, nil)
 	}
-	is, err := h.Publications.Store.IssueByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderIssue(w, r, u, http.StatusOK, is, nil)
 }
 
 func (h *Handler) renderIssue(w http.ResponseWriter, r *http.Request, u *user.User, status int, is *publication.Issue, fields problems) {
@@ -635,17 +518,10 @@ func (h *Handler) renderIssue(w http.ResponseWriter, r *http.Request, u *user.Us
 		h.notFoundOr(w, r, u, err)
 		return
 	}
-	key := "admin.pubs.issue_edit"
-	if is.ID == 0 {
-		key = "admin.pubs.issue_new"
-	}
-	sp, err := h.newStructPage(r, u, key, "publications", "/admin/publications/", se.Edition)
+	sp, err := h.formPage(r, u, newOrEdit(is.ID, "admin.pubs.issue_new", "admin.pubs.issue_edit"), "publications", "/admin/publications/", se.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
-	}
-	if fields != nil {
-		refused(sp.page, fields)
 	}
 	d := &issueEditData{structPage: sp, I: is, Series: se, IsNew: is.ID == 0, Action: "/admin/publications/issues/new"}
 	if !is.Date.IsZero() {
@@ -712,21 +588,17 @@ func (h *Handler) renderIssue(w http.ResponseWriter, r *http.Request, u *user.Us
 }
 
 func (h *Handler) issueSave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
+	is, ok := loadOrFresh(h, w, r, u, user.ManagePages, h.Publications.Store.IssueByID,
+		func() *publication.Issue { return &publication.Issue{SeriesID: parseID(r.PostForm.Get("series"))} })
+	if !ok {
 		return
 	}
 	ctx := r.Context()
-	is := &publication.Issue{SeriesID: parseID(r.PostForm.Get("series"))}
-	if id := r.PathValue("id"); id != "" {
-		old, err := h.Publications.Store.IssueByID(ctx, parseID(id))
-		if err != nil {
+	if is.ID == 0 {
+		if _, err := h.Publications.Store.SeriesByID(ctx, is.SeriesID); err != nil {
 			h.notFoundOr(w, r, u, err)
 			return
 		}
-		is = old
-	} else if _, err := h.Publications.Store.SeriesByID(ctx, is.SeriesID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
 	}
 	f := r.PostForm
 	is.Title, is.Summary, is.Contents = f.Get("title"), f.Get("summary"), strings.ReplaceAll(f.Get("contents"), "\r\n", "\n")
@@ -754,21 +626,9 @@ func (h *Handler) issueSave(w http.ResponseWriter, r *http.Request, u *user.User
 		func() string { return fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number) })
 }
 
-func (h *Handler) loadIssue(w http.ResponseWriter, r *http.Request, u *user.User) *publication.Issue {
-	if !h.allowed(w, r, u, user.ManagePages) || !parseSmallForm(w, r) {
-		return nil
-	}
-	is, err := h.Publications.Store.IssueByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return is
-}
-
 func (h *Handler) issueLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	is := h.loadIssue(w, r, u)
-	if is == nil {
+	is, ok := loadByID(h, w, r, u, user.ManagePages, true, h.Publications.Store.IssueByID)
+	if !ok {
 		return
 	}
 	err := h.Publications.LinkIssue(r.Context(), is.ID, formIDs(r, "version"))
@@ -777,16 +637,14 @@ func (h *Handler) issueLink(w http.ResponseWriter, r *http.Request, u *user.User
 }
 
 func (h *Handler) issueDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	is := h.loadIssue(w, r, u)
-	if is == nil {
+	is, ok := loadByID(h, w, r, u, user.ManagePages, true, h.Publications.Store.IssueByID)
+	if !ok {
 		return
 	}
-	if err := h.Publications.DeleteIssue(r.Context(), is.ID); err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Publications.DeleteIssue(r.Context(), is.ID) }, nil) {
+		h.recorded(w, r, u, "issue.delete", "issue", is.ID, fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number),
+			idPath("/admin/publications/series/", is.SeriesID), "pub_deleted")
 	}
-	h.record(r.Context(), u, "issue.delete", "issue", is.ID, fmt.Sprintf("series %d, no. %d", is.SeriesID, is.Number))
-	done(w, r, idPath("/admin/publications/series/", is.SeriesID), "pub_deleted")
 }
 
 // pubFileSelect is the data of the "pub-file-select" template: a choice of

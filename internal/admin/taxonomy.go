@@ -97,15 +97,12 @@ func (h *Handler) categoryList(w http.ResponseWriter, r *http.Request, u *user.U
 
 func (h *Handler) renderCategories(w http.ResponseWriter, r *http.Request, u *user.User, status int, code string, fresh content.Category, fields problems) {
 	ctx := r.Context()
-	sp, err := h.newStructPage(r, u, "admin.categories.title", "taxonomy", "/admin/categories/", code)
+	sp, err := h.formPage(r, u, "admin.categories.title", "taxonomy", "/admin/categories/", code, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	sp.Sub = "categories"
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	all, err := h.Content.Store.Categories(ctx, sp.Edition.Code)
 	if err != nil {
 		h.serverError(w, r, u, err)
@@ -133,15 +130,8 @@ func (h *Handler) categoryVersions(ctx context.Context, sp *structPage, c *conte
 	if err != nil {
 		return nil, err
 	}
-	var out []versionBadge
-	for _, e := range sp.Editions {
-		for _, x := range list {
-			if x.Edition == e.Code && x.ID != c.ID {
-				out = append(out, versionBadge{Edition: e, Label: x.Name, URL: idPath("/admin/categories/", x.ID)})
-			}
-		}
-	}
-	return out, nil
+	return versionBadges(sp.Editions, list, c.ID, "/admin/categories/",
+		func(x content.Category) (string, int64, string) { return x.Edition, x.ID, x.Name }), nil
 }
 
 func categoryForm(r *http.Request, c *content.Category) problems {
@@ -162,34 +152,17 @@ func (h *Handler) categoryCreate(w http.ResponseWriter, r *http.Request, u *user
 	if !h.allowed(w, r, u, user.ManageTaxonomy) || !parseSmallForm(w, r) {
 		return
 	}
-	set, err := h.editions(r.Context())
-	if err != nil {
-		h.serverError(w, r, u, err)
-		return
-	}
-	ed := set.Get(r.PostForm.Get("edition"))
+	ed := h.postedEdition(w, r, u)
 	if ed == nil {
-		h.errorPage(w, r, u, http.StatusNotFound)
 		return
 	}
 	c := content.Category{Edition: ed.Code}
-	fields := categoryForm(r, &c)
-	if fields == nil {
-		err = h.Content.SaveCategory(r.Context(), &c)
-		if f, ok := refusal(err); ok {
-			fields = f
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
+	if h.applied(w, r, u, categoryForm(r, &c), func() error { return h.Content.SaveCategory(r.Context(), &c) }, func(f problems) {
 		c.ID = 0
-		h.renderCategories(w, r, u, http.StatusUnprocessableEntity, ed.Code, c, fields)
-		return
+		h.renderCategories(w, r, u, http.StatusUnprocessableEntity, ed.Code, c, f)
+	}) {
+		h.recorded(w, r, u, "category.create", "category", c.ID, ed.Code+": "+c.Name, "/admin/categories/?edition="+ed.Code, "category_saved")
 	}
-	h.record(r.Context(), u, "category.create", "category", c.ID, ed.Code+": "+c.Name)
-	done(w, r, "/admin/categories/?edition="+ed.Code, "category_saved")
 }
 
 type categoryData struct {
@@ -208,28 +181,19 @@ func (d *categoryData) Panel() linksPanel {
 }
 
 func (h *Handler) categoryEdit(w http.ResponseWriter, r *http.Request, u *user.User) {
-	if !h.allowed(w, r, u, user.ManageTaxonomy) {
-		return
+	if c, ok := loadByID(h, w, r, u, user.ManageTaxonomy, false, h.Content.Store.CategoryByID); ok {
+		h.renderCategory(w, r, u, http.StatusOK, c, nil)
 	}
-	c, err := h.Content.Store.CategoryByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
-	}
-	h.renderCategory(w, r, u, http.StatusOK, c, nil)
 }
 
 func (h *Handler) renderCategory(w http.ResponseWriter, r *http.Request, u *user.User, status int, c *content.Category, fields problems) {
 	ctx := r.Context()
-	sp, err := h.newStructPage(r, u, "admin.category.title", "taxonomy", "/admin/categories/", c.Edition)
+	sp, err := h.formPage(r, u, "admin.category.title", "taxonomy", "/admin/categories/", c.Edition, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	sp.Sub = "categories"
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	all, err := h.Content.Store.Categories(ctx, c.Edition)
 	if err != nil {
 		h.serverError(w, r, u, err)
@@ -263,78 +227,51 @@ func (h *Handler) renderCategory(w http.ResponseWriter, r *http.Request, u *user
 	h.render(w, r, status, "category.html", d)
 }
 
-func (h *Handler) loadCategory(w http.ResponseWriter, r *http.Request, u *user.User) *content.Category {
-	if !h.allowed(w, r, u, user.ManageTaxonomy) || !parseSmallForm(w, r) {
-		return nil
-	}
-	c, err := h.Content.Store.CategoryByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return c
+// loadCategory checks the role, reads the form and loads the category in
+// the path.
+func (h *Handler) loadCategory(w http.ResponseWriter, r *http.Request, u *user.User) (*content.Category, bool) {
+	return loadByID(h, w, r, u, user.ManageTaxonomy, true, h.Content.Store.CategoryByID)
+}
+
+// refuseCategory shows the category's form again with what is wrong.
+func (h *Handler) refuseCategory(w http.ResponseWriter, r *http.Request, u *user.User, c *content.Category) func(problems) {
+	return func(f problems) { h.renderCategory(w, r, u, http.StatusUnprocessableEntity, c, f) }
 }
 
 func (h *Handler) categorySave(w http.ResponseWriter, r *http.Request, u *user.User) {
-	c := h.loadCategory(w, r, u)
-	if c == nil {
+	c, ok := h.loadCategory(w, r, u)
+	if !ok {
 		return
 	}
 	stored := *c
-	fields := categoryForm(r, c)
-	if fields == nil {
-		err := h.Content.SaveCategory(r.Context(), c)
-		if f, ok := refusal(err); ok {
-			fields = f
-		} else if err != nil {
-			h.serverError(w, r, u, err)
-			return
-		}
-	}
-	if fields != nil {
-		h.renderCategory(w, r, u, http.StatusUnprocessableEntity, c, fields)
+	if !h.applied(w, r, u, categoryForm(r, c), func() error { return h.Content.SaveCategory(r.Context(), c) }, h.refuseCategory(w, r, u, c)) {
 		return
 	}
 	detail := c.Edition + ": " + c.Name
 	if stored.Name != c.Name {
 		detail = c.Edition + ": " + stored.Name + " → " + c.Name
 	}
-	h.record(r.Context(), u, "category.update", "category", c.ID, detail)
-	done(w, r, idPath("/admin/categories/", c.ID), "category_saved")
+	h.recorded(w, r, u, "category.update", "category", c.ID, detail, idPath("/admin/categories/", c.ID), "category_saved")
 }
 
 func (h *Handler) categoryLink(w http.ResponseWriter, r *http.Request, u *user.User) {
-	c := h.loadCategory(w, r, u)
-	if c == nil {
+	c, ok := h.loadCategory(w, r, u)
+	if !ok {
 		return
 	}
-	err := h.Content.LinkCategory(r.Context(), c.ID, formIDs(r, "version"))
-	if f, ok := refusal(err); ok {
-		h.renderCategory(w, r, u, http.StatusUnprocessableEntity, c, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.LinkCategory(r.Context(), c.ID, formIDs(r, "version")) }, h.refuseCategory(w, r, u, c)) {
+		h.recorded(w, r, u, "category.translations", "category", c.ID, c.Edition+": "+c.Name, idPath("/admin/categories/", c.ID), "links_saved")
 	}
-	h.record(r.Context(), u, "category.translations", "category", c.ID, c.Edition+": "+c.Name)
-	done(w, r, idPath("/admin/categories/", c.ID), "links_saved")
 }
 
 func (h *Handler) categoryDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	c := h.loadCategory(w, r, u)
-	if c == nil {
+	c, ok := h.loadCategory(w, r, u)
+	if !ok {
 		return
 	}
-	err := h.Content.DeleteCategory(r.Context(), c.ID)
-	if f, ok := refusal(err); ok {
-		h.renderCategory(w, r, u, http.StatusUnprocessableEntity, c, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.DeleteCategory(r.Context(), c.ID) }, h.refuseCategory(w, r, u, c)) {
+		h.recorded(w, r, u, "category.delete", "category", c.ID, c.Edition+": "+c.Name, "/admin/categories/?edition="+c.Edition, "category_deleted")
 	}
-	h.record(r.Context(), u, "category.delete", "category", c.ID, c.Edition+": "+c.Name)
-	done(w, r, "/admin/categories/?edition="+c.Edition, "category_deleted")
 }
 
 // ---- Tags ----
@@ -353,15 +290,12 @@ func (h *Handler) tagList(w http.ResponseWriter, r *http.Request, u *user.User) 
 }
 
 func (h *Handler) renderTags(w http.ResponseWriter, r *http.Request, u *user.User, status int, code string, editing int64, fields problems) {
-	sp, err := h.newStructPage(r, u, "admin.tags.title", "taxonomy", "/admin/tags/", code)
+	sp, err := h.formPage(r, u, "admin.tags.title", "taxonomy", "/admin/tags/", code, fields)
 	if err != nil {
 		h.serverError(w, r, u, err)
 		return
 	}
 	sp.Sub = "tags"
-	if fields != nil {
-		refused(sp.page, fields)
-	}
 	d := &tagsData{structPage: sp, Editing: editing}
 	if d.Tags, err = h.Content.Store.Tags(r.Context(), sp.Edition.Code); err != nil {
 		h.serverError(w, r, u, err)
@@ -370,50 +304,34 @@ func (h *Handler) renderTags(w http.ResponseWriter, r *http.Request, u *user.Use
 	h.render(w, r, status, "tags.html", d)
 }
 
-func (h *Handler) loadTag(w http.ResponseWriter, r *http.Request, u *user.User) *content.TagUse {
-	if !h.allowed(w, r, u, user.ManageTaxonomy) || !parseSmallForm(w, r) {
-		return nil
-	}
-	t, err := h.Content.Store.TagByID(r.Context(), parseID(r.PathValue("id")))
-	if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return nil
-	}
-	return t
+// refuseTag shows the tag list again with what is wrong on the tag's row.
+func (h *Handler) refuseTag(w http.ResponseWriter, r *http.Request, u *user.User, t *content.TagUse) func(problems) {
+	return func(f problems) { h.renderTags(w, r, u, http.StatusUnprocessableEntity, t.Edition, t.ID, f) }
 }
 
 func (h *Handler) tagRename(w http.ResponseWriter, r *http.Request, u *user.User) {
-	t := h.loadTag(w, r, u)
-	if t == nil {
+	t, ok := loadByID(h, w, r, u, user.ManageTaxonomy, true, h.Content.Store.TagByID)
+	if !ok {
 		return
 	}
-	nt, err := h.Content.RenameTag(r.Context(), t.ID, r.PostForm.Get("name"), r.PostForm.Get("slug"))
-	if f, ok := refusal(err); ok {
-		h.renderTags(w, r, u, http.StatusUnprocessableEntity, t.Edition, t.ID, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	var nt *content.Tag
+	rename := func() (err error) {
+		nt, err = h.Content.RenameTag(r.Context(), t.ID, r.PostForm.Get("name"), r.PostForm.Get("slug"))
+		return err
 	}
-	h.record(r.Context(), u, "tag.update", "tag", t.ID, t.Edition+": "+t.Name+" → "+nt.Name)
-	done(w, r, "/admin/tags/?edition="+t.Edition, "tag_saved")
+	if h.applied(w, r, u, nil, rename, h.refuseTag(w, r, u, t)) {
+		h.recorded(w, r, u, "tag.update", "tag", t.ID, t.Edition+": "+t.Name+" → "+nt.Name, "/admin/tags/?edition="+t.Edition, "tag_saved")
+	}
 }
 
 func (h *Handler) tagDelete(w http.ResponseWriter, r *http.Request, u *user.User) {
-	t := h.loadTag(w, r, u)
-	if t == nil {
+	t, ok := loadByID(h, w, r, u, user.ManageTaxonomy, true, h.Content.Store.TagByID)
+	if !ok {
 		return
 	}
-	err := h.Content.DeleteTag(r.Context(), t.ID)
-	if f, ok := refusal(err); ok {
-		h.renderTags(w, r, u, http.StatusUnprocessableEntity, t.Edition, t.ID, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return h.Content.DeleteTag(r.Context(), t.ID) }, h.refuseTag(w, r, u, t)) {
+		h.recorded(w, r, u, "tag.delete", "tag", t.ID, t.Edition+": "+t.Name, "/admin/tags/?edition="+t.Edition, "tag_deleted")
 	}
-	h.record(r.Context(), u, "tag.delete", "tag", t.ID, t.Edition+": "+t.Name)
-	done(w, r, "/admin/tags/?edition="+t.Edition, "tag_deleted")
 }
 
 func (h *Handler) tagMerge(w http.ResponseWriter, r *http.Request, u *user.User) {
@@ -433,13 +351,7 @@ func (h *Handler) tagMerge(w http.ResponseWriter, r *http.Request, u *user.User)
 	} else if from == 0 || into == 0 {
 		err = h.Content.MergeTags(r.Context(), from, into) // refuses with a message
 	}
-	if f, ok := refusal(err); ok {
-		h.renderTags(w, r, u, http.StatusUnprocessableEntity, code, 0, f)
-		return
-	} else if err != nil {
-		h.notFoundOr(w, r, u, err)
-		return
+	if h.applied(w, r, u, nil, func() error { return err }, func(f problems) { h.renderTags(w, r, u, http.StatusUnprocessableEntity, code, 0, f) }) {
+		h.recorded(w, r, u, "tag.merge", "tag", into, fromTag.Edition+": "+fromTag.Name+" → "+intoTag.Name, "/admin/tags/?edition="+code, "tags_merged")
 	}
-	h.record(r.Context(), u, "tag.merge", "tag", into, fromTag.Edition+": "+fromTag.Name+" → "+intoTag.Name)
-	done(w, r, "/admin/tags/?edition="+code, "tags_merged")
 }
