@@ -1,11 +1,9 @@
 package web
 
 import (
-	"html"
 	"html/template"
 	"net/url"
 	"strconv"
-	"strings"
 )
 
 // The article card and the byline are written in Go rather than in a
@@ -13,7 +11,7 @@ import (
 // spends an allocating reflective call on each of their two dozen actions
 // — the largest part of an uncached listing's cost (see bench/). They keep
 // html/template's rules by hand: every text and attribute value goes
-// through html.EscapeString, and the one URL that comes from an editor
+// through htmlWriter.esc (html.EscapeString's escaping), and the one URL that comes from an editor
 // (a republished piece's original) passes safeURL.
 
 // cardSizes are the sizes attributes of card pictures: the lead card of a
@@ -26,80 +24,143 @@ const (
 // cardHTML writes the i-th card of a listing; lead marks the front page's
 // first card. Pictures after the second load lazily.
 func cardHTML(tr translator, icons string, c Card, i int, lead bool) template.HTML {
-	var b strings.Builder
-	b.Grow(2048 + len(c.Body))
-	w := func(parts ...string) {
-		for _, p := range parts {
-			b.WriteString(p)
-		}
+	var w htmlWriter
+	writeCard(&w, tr, icons, &c, i, lead)
+	return template.HTML(w.String())
+}
+
+// cardsHTML writes a listing's cards, each on its own line; leadFirst makes
+// the first the lead card of a front page.
+func cardsHTML(tr translator, icons string, cards []Card, leadFirst bool) template.HTML {
+	var w htmlWriter
+	size := 0
+	for i := range cards {
+		size += 3072 + len(cards[i].Body)
 	}
-	esc := html.EscapeString
-	w(`<article class="card`)
+	w.Grow(size)
+	for i := range cards {
+		w.raw("\n      ")
+		writeCard(&w, tr, icons, &cards[i], i, leadFirst && i == 0)
+	}
+	return template.HTML(w.String())
+}
+
+func writeCard(w *htmlWriter, tr translator, icons string, c *Card, i int, lead bool) {
+	w.raw(`<article class="card`)
 	if lead {
-		w(" card-lead")
+		w.raw(" card-lead")
 	}
-	w(`">`)
+	w.raw(`">`)
 	if img := c.Image; img != nil {
 		sizes := cardSizes
 		if lead {
 			sizes = leadCardSizes
 		}
-		w("\n        <figure class=\"card-media\">\n          ",
-			`<a href="`, esc(c.URL), `" tabindex="-1" aria-hidden="true"><picture>`)
+		w.raw("\n        <figure class=\"card-media\">\n          ", `<a href="`)
+		w.esc(c.URL)
+		w.raw(`" tabindex="-1" aria-hidden="true"><picture>`)
 		if img.WebPSrcset != "" {
-			w(`<source type="image/webp" srcset="`, esc(img.WebPSrcset), `" sizes="`, sizes, `">`)
+			w.raw(`<source type="image/webp" srcset="`)
+			w.esc(img.WebPSrcset)
+			w.raw(`" sizes="`, sizes, `">`)
 		}
-		w(`<img src="`, esc(img.URL), `" alt="`, esc(img.Alt), `"`)
+		w.raw(`<img src="`)
+		w.esc(img.URL)
+		w.raw(`" alt="`)
+		w.esc(img.Alt)
+		w.raw(`"`)
 		if img.Srcset != "" {
-			w(` srcset="`, esc(img.Srcset), `" sizes="`, sizes, `"`)
+			w.raw(` srcset="`)
+			w.esc(img.Srcset)
+			w.raw(`" sizes="`, sizes, `"`)
 		}
-		w(` width="`, strconv.Itoa(img.Width), `" height="`, strconv.Itoa(img.Height), `"`)
+		w.raw(` width="`, strconv.Itoa(img.Width), `" height="`, strconv.Itoa(img.Height), `"`)
 		if i > 1 {
-			w(` loading="lazy"`)
+			w.raw(` loading="lazy"`)
 		}
-		w(` decoding="async"></picture></a>`)
+		w.raw(` decoding="async"></picture></a>`)
 		if img.Caption != "" {
-			w("\n          <figcaption>", esc(img.Caption), "</figcaption>")
+			w.raw("\n          <figcaption>")
+			w.esc(img.Caption)
+			w.raw("</figcaption>")
 		}
-		w("\n        </figure>")
+		w.raw("\n        </figure>")
 	}
-	w("\n        <div class=\"card-body\">\n          ")
+	w.raw("\n        <div class=\"card-body\">\n          ")
 	if c.CategoryName != "" {
-		w(`<a class="kicker" href="`, esc(c.CategoryURL), `">`, esc(c.CategoryName), `</a>`)
+		w.raw(`<a class="kicker" href="`)
+		w.esc(c.CategoryURL)
+		w.raw(`">`)
+		w.esc(c.CategoryName)
+		w.raw(`</a>`)
 	}
-	w("\n          <h2 class=\"card-title\"><a href=\"", esc(c.URL), `">`, esc(c.Title), "</a></h2>")
+	w.raw("\n          <h2 class=\"card-title\"><a href=\"")
+	w.esc(c.URL)
+	w.raw(`">`)
+	w.esc(c.Title)
+	w.raw("</a></h2>")
 	if c.Body != "" {
-		w("\n          <div class=\"prose\">", string(c.Body), "</div>") // sanitized when stored
+		w.raw("\n          <div class=\"prose\">", string(c.Body), "</div>") // sanitized when stored
 	} else if c.Excerpt != "" {
-		w("\n          <p class=\"excerpt\">", esc(c.Excerpt), "</p>")
+		w.raw("\n          <p class=\"excerpt\">")
+		w.esc(c.Excerpt)
+		w.raw("</p>")
 	}
-	w("\n          <p class=\"meta\">\n            ", string(bylineHTML(tr, c)),
-		"\n            <time datetime=\"", esc(c.DateISO), `">`, esc(c.Date), "</time>",
-		"\n            <a class=\"comments-link\" href=\"", esc(c.CommentsURL),
-		`"><svg aria-hidden="true" focusable="false" width="14" height="14"><use href="`, esc(icons),
-		`#comment"></use></svg>`, esc(c.Comments), "</a>\n          </p>\n          ",
-		string(shareList(icons, tr.T("share.label", c.Title), c.Share)),
-		"\n        </div>\n      </article>")
-	return template.HTML(b.String())
+	w.raw("\n          <p class=\"meta\">\n            ")
+	writeByline(w, tr, c)
+	w.raw("\n            <time datetime=\"")
+	w.esc(c.DateISO)
+	w.raw(`">`)
+	w.esc(c.Date)
+	w.raw("</time>", "\n            <a class=\"comments-link\" href=\"")
+	w.esc(c.CommentsURL)
+	w.raw(`"><svg aria-hidden="true" focusable="false" width="14" height="14"><use href="`)
+	w.esc(icons)
+	w.raw(`#comment"></use></svg>`)
+	w.esc(c.Comments)
+	w.raw("</a>\n          </p>\n          ")
+	writeShareList(w, icons, tr.T("share.label", c.Title), c.Share)
+	w.raw("\n        </div>\n      </article>")
 }
 
 // bylineHTML is "By {author}" linking the author's page, or "Written by
 // {writer}, {publication}" linking the original of a republished piece.
 func bylineHTML(tr translator, c Card) template.HTML {
-	esc := html.EscapeString
+	var w htmlWriter
+	writeByline(&w, tr, &c)
+	return template.HTML(w.String())
+}
+
+func writeByline(w *htmlWriter, tr translator, c *Card) {
 	switch {
 	case c.External != nil:
-		pub := "<bdi>" + esc(c.External.Publication) + "</bdi>"
-		if u, ok := safeURL(c.External.URL); ok {
-			pub = `<a href="` + esc(u) + `" rel="noopener">` + pub + "</a>"
+		w.raw(`<span class="byline">`)
+		w.esc(tr.T("byline.written_by"))
+		w.raw(" <bdi>")
+		w.esc(c.External.Writer)
+		w.raw("</bdi>, ")
+		u, ok := safeURL(c.External.URL)
+		if ok {
+			w.raw(`<a href="`)
+			w.esc(u)
+			w.raw(`" rel="noopener">`)
 		}
-		return template.HTML(`<span class="byline">` + esc(tr.T("byline.written_by")) + " <bdi>" +
-			esc(c.External.Writer) + "</bdi>, " + pub + "</span>")
+		w.raw("<bdi>")
+		w.esc(c.External.Publication)
+		w.raw("</bdi>")
+		if ok {
+			w.raw("</a>")
+		}
+		w.raw("</span>")
 	case c.AuthorName != "":
-		return template.HTML(`<span class="byline">` + esc(tr.T("byline.by")) + ` <a href="` + esc(c.AuthorURL) +
-			`"><bdi>` + esc(c.AuthorName) + "</bdi></a></span>")
+		w.raw(`<span class="byline">`)
+		w.esc(tr.T("byline.by"))
+		w.raw(` <a href="`)
+		w.esc(c.AuthorURL)
+		w.raw(`"><bdi>`)
+		w.esc(c.AuthorName)
+		w.raw("</bdi></a></span>")
 	}
-	return ""
 }
 
 // safeURL admits an absolute http or https URL, as the content service
@@ -119,16 +180,29 @@ func safeURL(raw string) (string, bool) {
 // for why in Go). The URLs are built by shareLinks from query-escaped
 // parts behind fixed https: and mailto: prefixes.
 func shareList(icons, label string, links []ShareLink) template.HTML {
-	esc := html.EscapeString
-	var b strings.Builder
-	b.Grow(256 + len(links)*400)
-	b.WriteString(`<ul class="share" aria-label="` + esc(label) + `">`)
+	var w htmlWriter
+	writeShareList(&w, icons, label, links)
+	return template.HTML(w.String())
+}
+
+func writeShareList(w *htmlWriter, icons, label string, links []ShareLink) {
+	w.raw(`<ul class="share" aria-label="`)
+	w.esc(label)
+	w.raw(`">`)
 	for _, l := range links {
-		network, text := esc(l.Network), esc(l.Label)
-		b.WriteString("\n    <li><a class=\"share-link share-" + network + `" href="` + esc(l.URL) +
-			`" rel="noopener nofollow" title="` + text + `"><svg aria-hidden="true" focusable="false" width="16" height="16"><use href="` +
-			esc(icons) + "#" + network + `"></use></svg><span class="visually-hidden">` + text + `</span></a></li>`)
+		w.raw("\n    <li><a class=\"share-link share-")
+		w.esc(l.Network)
+		w.raw(`" href="`)
+		w.esc(l.URL)
+		w.raw(`" rel="noopener nofollow" title="`)
+		w.esc(l.Label)
+		w.raw(`"><svg aria-hidden="true" focusable="false" width="16" height="16"><use href="`)
+		w.esc(icons)
+		w.raw("#")
+		w.esc(l.Network)
+		w.raw(`"></use></svg><span class="visually-hidden">`)
+		w.esc(l.Label)
+		w.raw(`</span></a></li>`)
 	}
-	b.WriteString("\n  </ul>")
-	return template.HTML(b.String())
+	w.raw("\n  </ul>")
 }

@@ -84,6 +84,33 @@ func (w *htmlWriter) text(s string) {
 	w.WriteString(s[last:])
 }
 
+// esc writes s escaped as html.EscapeString escapes it (& ' < > "), for
+// the cards, which have always been written that way.
+func (w *htmlWriter) esc(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		case '"':
+			repl = "&#34;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(repl)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
 // url writes s as the start of a URL attribute's value, as html/template
 // does: filtered, normalised, escaped.
 func (w *htmlWriter) url(s string) {

@@ -39,7 +39,9 @@ func parseViews(a *assets) (*views, error) {
 		"subscribeHTML": subscribeHTML,
 		"byline":        bylineHTML,
 		"shareList":     func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
-		"card":          func(tr translator, c Card, i int, lead bool) template.HTML { return cardHTML(tr, icons, c, i, lead) },
+		"cards": func(tr translator, cards []Card, leadFirst bool) template.HTML {
+			return cardsHTML(tr, icons, cards, leadFirst)
+		},
 		"subscribeAt": func(p *Page, id, email string, bare bool) subscribeSpot {
 			return subscribeSpot{P: p, ID: id, Email: email, Bare: bare}
 		},
