@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/search"
@@ -16,7 +17,8 @@ import (
 // article is stored exactly as one saved in the admin. While one lasts:
 //
 //   - search text is written in batches of documents, sorted by id, in one
-//     statement each. SQLite's FTS5 writes the words it holds in memory to
+//     statement each, and folded (markup stripped, letters folded) on
+//     goroutines of their own while the next items are stored. SQLite's FTS5 writes the words it holds in memory to
 //     disk at the start of every statement that may need to roll back (its
 //     savepoint), so text inserted one document at a time became one tiny
 //     index segment per article, and merging those cost more than writing
@@ -45,14 +47,20 @@ const (
 
 type bulkKey struct{}
 
+// pendingText is a document's text waiting for its batch. Its folded title
+// and body are computed on a goroutine of their own (folding and stripping
+// markup are CPU work the database connection need not wait for); the
+// batch waits for them.
 type pendingText struct {
 	kind        search.Kind
 	item        int64
-	title, body string
+	size        int
+	title, body string // set by the folding goroutine
 }
 
 type bulkState struct {
-	texts    map[int64]pendingText // by document id
+	texts    map[int64]*pendingText // by document id
+	folding  sync.WaitGroup         // the goroutines folding pending texts
 	bytes    int
 	tags     map[string]content.Tag // edition + "\x00" + slug
 	editions map[string]int64       // search edition numbers by code
@@ -71,12 +79,14 @@ func (s *Store) WithinBulkTx(ctx context.Context, fn func(ctx context.Context) e
 		return fn(ctx)
 	}
 	run := func(ctx context.Context) error {
-		b := &bulkState{texts: map[int64]pendingText{}, tags: map[string]content.Tag{}, editions: map[string]int64{}}
+		b := &bulkState{texts: map[int64]*pendingText{}, tags: map[string]content.Tag{}, editions: map[string]int64{}}
 		ctx = context.WithValue(ctx, bulkKey{}, b)
-		if err := fn(ctx); err != nil {
-			return err
+		err := fn(ctx)
+		if err == nil {
+			err = s.flushTexts(ctx)
 		}
-		return s.flushTexts(ctx)
+		b.folding.Wait() // none outlives the transaction
+		return err
 	}
 	if _, inTx := ctx.Value(txKey{}).(*sql.Tx); inTx || s.dialect.Name() != "sqlite" {
 		return s.WithinTx(ctx, run)
@@ -109,17 +119,23 @@ func (s *Store) WithinBulkTx(ctx context.Context, fn func(ctx context.Context) e
 
 // putText writes a document's search text, or holds it for the next batch
 // in a bulk transaction.
-func (s *Store) putText(ctx context.Context, eng searchEngine, d search.Document, id int64) error {
+func (s *Store) putText(ctx context.Context, eng searchEngine, d search.Document, id int64, text textSource) error {
 	b := bulkOf(ctx)
 	if b == nil {
-		return eng.writeText(ctx, s, id, d.IndexTitle(), d.IndexBody())
+		title, body := text.fold()
+		return eng.writeText(ctx, s, id, title, body)
 	}
-	t := pendingText{kind: d.Kind, item: d.ID, title: d.IndexTitle(), body: d.IndexBody()}
+	t := &pendingText{kind: d.Kind, item: d.ID, size: text.size()}
+	b.folding.Add(1)
+	go func() {
+		defer b.folding.Done()
+		t.title, t.body = text.fold()
+	}()
 	if old, ok := b.texts[id]; ok {
-		b.bytes -= len(old.title) + len(old.body)
+		b.bytes -= old.size
 	}
 	b.texts[id] = t
-	b.bytes += len(t.title) + len(t.body)
+	b.bytes += t.size
 	if len(b.texts) >= bulkTextBatch || b.bytes >= bulkTextBytes {
 		return s.flushTexts(ctx)
 	}
@@ -130,7 +146,7 @@ func (s *Store) putText(ctx context.Context, eng searchEngine, d search.Document
 func (s *Store) dropText(ctx context.Context, eng searchEngine, id int64) error {
 	if b := bulkOf(ctx); b != nil {
 		if old, ok := b.texts[id]; ok {
-			b.bytes -= len(old.title) + len(old.body)
+			b.bytes -= old.size
 			delete(b.texts, id)
 		}
 	}
@@ -146,7 +162,7 @@ func dropPendingItem(ctx context.Context, kind search.Kind, item int64) {
 	}
 	for id, t := range b.texts {
 		if t.kind == kind && t.item == item {
-			b.bytes -= len(t.title) + len(t.body)
+			b.bytes -= t.size
 			delete(b.texts, id)
 		}
 	}
@@ -162,6 +178,7 @@ func (s *Store) flushTexts(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	b.folding.Wait()
 	ids := make([]int64, 0, len(b.texts))
 	for id := range b.texts {
 		ids = append(ids, id)

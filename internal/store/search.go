@@ -131,15 +131,35 @@ func (s *Store) indexArticle(ctx context.Context, a *content.Article) error {
 	if a.Status != content.Published {
 		return s.unindex(ctx, search.Article, a.ID)
 	}
-	return s.index(ctx, search.NewDocument(search.Article, a.ID, a.Edition, a.Title, a.Excerpt, a.BodyHTML, a.PublishedAt))
+	return s.index(ctx, search.Document{Kind: search.Article, ID: a.ID, Edition: a.Edition, PublishedAt: a.PublishedAt},
+		textSource{title: a.Title, summary: a.Excerpt, html: a.BodyHTML})
 }
+
+// textSource is what an item's indexed text is made from: its title, its
+// summary and its HTML body, or (html empty) a document's ready body text.
+type textSource struct {
+	title, summary, html, body string
+}
+
+// fold gives the folded title and body the index holds.
+func (t textSource) fold() (title, body string) {
+	d := search.Document{Title: t.title, Body: t.body}
+	if t.html != "" || t.body == "" {
+		d.Body = search.BodyText(t.summary, t.html)
+	}
+	return d.IndexTitle(), d.IndexBody()
+}
+
+// size is about the memory the text takes.
+func (t textSource) size() int { return len(t.title) + len(t.summary) + len(t.html) + len(t.body) }
 
 // indexPage makes the search index follow a static page.
 func (s *Store) indexPage(ctx context.Context, p *content.Page) error {
 	if p.Status != content.Published {
 		return s.unindex(ctx, search.Page, p.ID)
 	}
-	return s.index(ctx, search.NewDocument(search.Page, p.ID, p.Edition, p.Title, p.Description, p.BodyHTML, p.PublishedAt))
+	return s.index(ctx, search.Document{Kind: search.Page, ID: p.ID, Edition: p.Edition, PublishedAt: p.PublishedAt},
+		textSource{title: p.Title, summary: p.Description, html: p.BodyHTML})
 }
 
 // indexArticleIDs makes the index follow articles whose state was changed
@@ -170,8 +190,10 @@ func (s *Store) indexArticleIDs(ctx context.Context, ids []int64) error {
 
 // index adds a document to the index or replaces its earlier version. A
 // document keeps its id while its edition and publication second stay; else
-// it moves to a new id.
-func (s *Store) index(ctx context.Context, d search.Document) error {
+// it moves to a new id. d gives the document's key (kind, item, edition and
+// publication time), text its folded title and body (computed, in a bulk
+// transaction, on another goroutine while the next items are stored).
+func (s *Store) index(ctx context.Context, d search.Document, text textSource) error {
 	eng, err := s.searchEngine()
 	if err != nil {
 		return err
@@ -190,7 +212,7 @@ func (s *Store) index(ctx context.Context, d search.Document) error {
 			if err != nil {
 				return fmt.Errorf("search index: %w", err)
 			}
-			return s.putText(ctx, eng, d, id)
+			return s.putText(ctx, eng, d, id, text)
 		case err == nil: // moved to another edition or time
 			if err := s.dropText(ctx, eng, id); err != nil {
 				return err
@@ -212,7 +234,7 @@ func (s *Store) index(ctx context.Context, d search.Document) error {
 			id, string(d.Kind), d.ID, d.Edition, unix(d.PublishedAt)); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
-		return s.putText(ctx, eng, d, id)
+		return s.putText(ctx, eng, d, id, text)
 	})
 }
 
@@ -275,7 +297,7 @@ func (s *Store) ReindexAll(ctx context.Context) error {
 					break
 				}
 				for _, d := range docs {
-					if err := s.index(ctx, d); err != nil {
+					if err := s.index(ctx, d, textSource{title: d.Title, body: d.Body}); err != nil {
 						return err
 					}
 				}

@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -287,16 +288,57 @@ func (st *state) setup(ctx context.Context) error {
 	return err
 }
 
-// countingReader counts the bytes read, for the progress bar.
+// countingReader counts the bytes read, for the progress bar; the reading
+// goroutine counts, the storing one reports.
 type countingReader struct {
 	r io.Reader
-	n int64
+	n atomic.Int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n += int64(n)
+	c.n.Add(int64(n))
 	return n, err
+}
+
+// parsed is one entity of the export as the reading goroutine hands it
+// over, with what the reader knew at that point.
+type parsed struct {
+	v    any
+	site Site // the channel's fields read so far
+	line int
+	err  error // the last one sent; io.EOF at the end
+}
+
+// readAhead is how many entities the reading goroutine may parse ahead of
+// the storing one: enough to keep both cores busy, few enough that memory
+// stays bounded by a handful of items.
+const readAhead = 16
+
+// read parses the export in a goroutine of its own and sends what it reads
+// on the returned channel, which is closed after the last entity (or the
+// first error). Closing stop makes it give up.
+func read(rd *Reader, stop <-chan struct{}) <-chan parsed {
+	out := make(chan parsed, readAhead)
+	go func() {
+		defer close(out)
+		for {
+			v, err := rd.Next()
+			p := parsed{v: v, err: err}
+			if err == nil {
+				p.site, p.line = rd.Site, rd.Line()
+			}
+			select {
+			case out <- p:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out
 }
 
 func (st *state) pass(ctx context.Context, n int) error {
@@ -316,25 +358,33 @@ func (st *state) pass(ctx context.Context, n int) error {
 	st.items, st.started = 0, time.Now()
 	report := func(done bool) {
 		if st.imp.Progress != nil {
-			st.imp.Progress(Progress{Pass: n, Bytes: cr.n, Size: st.size, Items: st.items, Started: st.started, Completed: done})
+			st.imp.Progress(Progress{Pass: n, Bytes: cr.n.Load(), Size: st.size, Items: st.items, Started: st.started, Completed: done})
 		}
 	}
-	for {
+	// One goroutine parses while this one stores (two cores).
+	stop := make(chan struct{})
+	entities := read(rd, stop)
+	defer func() {
+		close(stop)
+		for range entities { // wait for the reader before the file closes
+		}
+	}()
+	for p := range entities {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		v, err := rd.Next()
-		if err == io.EOF {
+		if p.err == io.EOF {
 			break
 		}
-		if err != nil {
-			return err
+		if p.err != nil {
+			return p.err
 		}
+		v := p.v
 		if st.site == "" {
-			st.sum.Site = rd.Site
-			st.site = rd.Site.Key()
+			st.sum.Site = p.site
+			st.site = p.site.Key()
 			if st.site == "" {
-				return &FormatError{Line: rd.Line(), Reason: "the export names no site (no <link>, <wp:base_site_url> or <title>)"}
+				return &FormatError{Line: p.line, Reason: "the export names no site (no <link>, <wp:base_site_url> or <title>)"}
 			}
 		}
 		if n == 1 {
@@ -353,6 +403,7 @@ func (st *state) pass(ctx context.Context, n int) error {
 		}
 	}
 	if n == 1 {
+		// The reader has finished (it sent io.EOF): its fields are final.
 		st.sum.Controls, st.sum.RepairedCDATA = rd.Repairs()
 		st.sum.Site = rd.Site
 	}
