@@ -58,7 +58,7 @@ func run(size int, dir string, again bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("export: %d posts, %.1f MB\n", size, float64(fi.Size())/1e6)
+	fmt.Printf("export: %d posts, %.1f MB; load average before: %s\n", size, float64(fi.Size())/1e6, loadavg())
 	bin := filepath.Join(dir, "masthead")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/masthead").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
@@ -80,6 +80,8 @@ var (
 	wallRE = regexp.MustCompile(`Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)`)
 	rssRE  = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
 	cpuRE  = regexp.MustCompile(`Percent of CPU this job got: (\S+)`)
+	userRE = regexp.MustCompile(`User time \(seconds\): (\S+)`)
+	sysRE  = regexp.MustCompile(`System time \(seconds\): (\S+)`)
 )
 
 func timed(bin, file, data, label string) error {
@@ -100,9 +102,27 @@ func timed(bin, file, data, label string) error {
 	var kb int
 	fmt.Sscan(get(rssRE), &kb)
 	fmt.Printf("\n%s:\n%s", label, indent(string(out)))
-	fmt.Printf("  wall time %s (target < 60 s), peak RSS %.0f MB (target < 200 MB), CPU %s\n",
-		get(wallRE), float64(kb)/1024, get(cpuRE))
+	var user, sys float64
+	fmt.Sscan(get(userRE), &user)
+	fmt.Sscan(get(sysRE), &sys)
+	fmt.Printf("  wall time %s (target < 60 s), peak RSS %.0f MB (target < 200 MB), CPU %s: %.1f s user + %.1f s system = %.1f s\n",
+		get(wallRE), float64(kb)/1024, get(cpuRE), user, sys, user+sys)
+	fmt.Printf("  load average after: %s\n", loadavg())
 	return nil
+}
+
+// loadavg is the first three fields of /proc/loadavg: other work on the
+// machine skews the wall time (the CPU time less so).
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func tail(s string, n int) string {

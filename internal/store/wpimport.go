@@ -67,6 +67,18 @@ func (s *Store) UpdateComment(ctx context.Context, c *content.Comment) error {
 	})
 }
 
+// TargetExists reports whether the article or page an import mapping points
+// at is still there (a second import checks each unchanged item so).
+func (s *Store) TargetExists(ctx context.Context, kind string, id int64) (bool, error) {
+	table := map[string]string{"article": "articles", "page": "pages"}[kind]
+	if table == "" {
+		return false, fmt.Errorf("store: no import targets of kind %q", kind)
+	}
+	var n int
+	err := s.queryRow(ctx, "SELECT COUNT(*) FROM "+table+" WHERE id = ?", id).Scan(&n)
+	return n > 0, err
+}
+
 // SetTranslationGroup puts articles or pages into one translation group,
 // the group of ids[0] (imports link the versions an export names).
 func (s *Store) SetTranslationGroup(ctx context.Context, kind string, ids []int64) error {

@@ -60,6 +60,9 @@ type Store interface {
 	SaveRedirect(ctx context.Context, r *Redirect) error
 	UpdateComment(ctx context.Context, c *content.Comment) error
 	SetTranslationGroup(ctx context.Context, kind string, ids []int64) error
+	// TargetExists reports whether the article or page (kind) a mapping
+	// points at is still there, without loading it.
+	TargetExists(ctx context.Context, kind string, id int64) (bool, error)
 	// WithinBulkTx is WithinTx set up for writing many items: the same
 	// store methods, with search text written in batches and look-ups
 	// remembered while it lasts.
@@ -1270,7 +1273,9 @@ func (st *state) article(ctx context.Context, it *Item, prev *Mapping, ed, slug,
 	open := it.CommentStatus != "closed"
 	h := hashOf([]any{ed, slug, title, excerpt, body, status, date.Unix(), authorID, catIDs, tags, featured, open, attached, meta})
 	if prev != nil && prev.Hash == h {
-		if _, err := st.imp.Store.ArticleByID(ctx, prev.TargetID); err == nil {
+		if ok, err := st.imp.Store.TargetExists(ctx, "article", prev.TargetID); err != nil {
+			return 0, err
+		} else if ok {
 			st.sum.Unchanged["articles"]++
 			st.outcome = unchanged
 			return prev.TargetID, nil
@@ -1363,7 +1368,9 @@ func containsID(ids []int64, id int64) bool {
 func (st *state) page(ctx context.Context, it *Item, prev *Mapping, ed, slug, title, body string, status content.Status, date time.Time, meta string) (int64, error) {
 	h := hashOf([]any{ed, slug, title, body, status, date.Unix(), meta})
 	if prev != nil && prev.Hash == h {
-		if _, err := st.imp.Store.PageByID(ctx, prev.TargetID); err == nil {
+		if ok, err := st.imp.Store.TargetExists(ctx, "page", prev.TargetID); err != nil {
+			return 0, err
+		} else if ok {
 			st.sum.Unchanged["pages"]++
 			st.outcome = unchanged
 			return prev.TargetID, nil

@@ -48,6 +48,20 @@ func testWordPressImport(t *testing.T, s *store.Store) {
 
 	a := article(f, "wp-a", time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
 	must(t, s.CreateArticle(ctx, a))
+	for _, tc := range []struct {
+		kind string
+		id   int64
+		want bool
+	}{{"article", a.ID, true}, {"article", a.ID + 1000, false}, {"page", a.ID + 1000, false}} {
+		ok, err := s.TargetExists(ctx, tc.kind, tc.id)
+		must(t, err)
+		if ok != tc.want {
+			t.Errorf("TargetExists(%s, %d) = %v, want %v", tc.kind, tc.id, ok, tc.want)
+		}
+	}
+	if _, err := s.TargetExists(ctx, "comment", a.ID); err == nil {
+		t.Error("TargetExists accepted a kind it cannot check")
+	}
 	c := &content.Comment{ArticleID: a.ID, AuthorName: "Lea", Body: "Hi", Status: "pending", CreatedAt: time.Unix(1, 0)}
 	must(t, s.AddComment(ctx, c))
 	c.Status, c.Body, c.AuthorEmail, c.AuthorURL = "approved", "Hello", "lea@example.org", "https://lea.example.org"
