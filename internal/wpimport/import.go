@@ -351,8 +351,7 @@ func (st *state) pass(ctx context.Context, n int) error {
 	}
 	defer f.Close()
 	cr := &countingReader{r: f}
-	rd := NewReader(cr, st.lenient)
-	rd.SkipText = n == 1
+	rd := newReader(cr, st.lenient, n == 1)
 	every := st.imp.ProgressEvery
 	if every <= 0 {
 		every = 500

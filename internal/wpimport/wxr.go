@@ -185,10 +185,19 @@ type Reader struct {
 // importer tolerates: control characters XML forbids and CDATA sections
 // nested inside CDATA (whose inner "]]>" would end the outer one).
 func NewReader(r io.Reader, lenient bool) *Reader {
-	rd := &Reader{}
+	return newReader(r, lenient, false)
+}
+
+// newReader is NewReader that, with skipText, also leaves out the items'
+// bodies (SkipText) before they reach the decoder (see contentSkipper).
+func newReader(r io.Reader, lenient, skipText bool) *Reader {
+	rd := &Reader{SkipText: skipText}
 	if lenient {
 		rd.lenient = newLenientReader(r)
 		r = rd.lenient
+	}
+	if skipText {
+		r = newContentSkipper(r)
 	}
 	rd.dec = xml.NewDecoder(r)
 	rd.dec.Strict = true
