@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"github.com/masthead-news/masthead/internal/mediasection"
+	"github.com/masthead-news/masthead/internal/publication"
 	"image"
 	_ "image/png"
 	"net/http"
@@ -426,6 +429,61 @@ func TestSitemapsAreValidAndComplete(t *testing.T) {
 		}
 		if withImages != featured || featured == 0 || translated == 0 {
 			t.Errorf("%s: %d of %d featured images listed, %d translated", ed.code, withImages, featured, translated)
+		}
+		// The Media sections and Publications: each section's listing and
+		// every published item, book, series and issue, once, translated
+		// items with their versions, pictures as image entries.
+		byLoc := map[string]int{}
+		for i, u := range us.URLs {
+			byLoc[u.Loc] = i
+		}
+		expect := func(path string, versions int, image bool) {
+			t.Helper()
+			loc := origin + ed.prefix + path
+			if seen[loc] != 1 {
+				t.Errorf("%s: %s listed %d times", ed.code, loc, seen[loc])
+				return
+			}
+			u := us.URLs[byLoc[loc]]
+			if versions > 0 && len(u.Links) != versions+1 {
+				t.Errorf("%s: %s has %d alternates, want %d and x-default", ed.code, loc, len(u.Links), versions)
+			}
+			if image && (len(u.Images) != 1 || !strings.HasPrefix(u.Images[0].Loc, origin+"/uploads/")) {
+				t.Errorf("%s: %s images %+v", ed.code, loc, u.Images)
+			}
+		}
+		for _, k := range mediasection.Kinds {
+			items, err := site.store.ListMediaItems(ctx, mediasection.Filter{Edition: ed.code, Kind: k, Published: true, Before: time.Now()})
+			if err != nil || len(items) == 0 {
+				t.Fatalf("%s: no published %s in the demo (%v)", ed.code, k, err)
+			}
+			expect("/media/"+k.Section()+"/", 4, false)
+			for _, it := range items {
+				group, _ := site.store.MediaItemTranslations(ctx, it.TranslationGroup)
+				expect("/media/"+k.Section()+"/"+url.PathEscape(it.Slug)+"/", len(group), it.ImageID != 0)
+			}
+		}
+		books, err := site.store.Books(ctx, publication.BookFilter{Edition: ed.code, PublishedOnly: true})
+		if err != nil || len(books) == 0 {
+			t.Fatalf("%s: no books in the demo (%v)", ed.code, err)
+		}
+		expect("/publications/books/", 4, false)
+		for _, b := range books {
+			expect("/publications/books/"+url.PathEscape(b.Slug)+"/", 0, b.CoverID != 0)
+		}
+		series, err := site.store.SeriesList(ctx, ed.code)
+		if err != nil || len(series) == 0 {
+			t.Fatalf("%s: no series in the demo (%v)", ed.code, err)
+		}
+		for _, se := range series {
+			expect("/publications/"+url.PathEscape(se.Slug)+"/", 0, false)
+			issues, err := site.store.Issues(ctx, se.ID, true, 0, 0)
+			if err != nil || len(issues) == 0 {
+				t.Fatalf("%s: series %s has no issues (%v)", ed.code, se.Slug, err)
+			}
+			for _, is := range issues {
+				expect(fmt.Sprintf("/publications/%s/%d/", url.PathEscape(se.Slug), is.Number), 0, is.CoverID != 0)
+			}
 		}
 		about := map[string]string{"en": "/about-us/", "sq": "/sq/rreth-nesh/"}[ed.code]
 		if about != "" && seen[origin+about] != 1 {

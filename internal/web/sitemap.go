@@ -49,16 +49,20 @@ type editionSitemaps struct {
 	ed       *edition.Edition
 	pages    []*content.Page // this edition's published pages
 	cats     []content.Category
+	sections map[string][]sectionURL // every edition's Media sections and Publications pages
 	articles int
 }
 
-func (e editionSitemaps) fixed() int { return 1 + len(e.pages) + len(e.cats) }
+func (e editionSitemaps) fixed() int {
+	return 1 + len(e.pages) + len(e.cats) + len(e.sections[e.ed.Code])
+}
 
 func (e editionSitemaps) files(per int) int { return max(1, (e.fixed()+e.articles+per-1)/per) }
 
-// plan counts an edition's pages, categories and articles: three queries.
-func (s *Server) plan(ctx context.Context, ed *edition.Edition, pages []*content.Page) (editionSitemaps, error) {
-	p := editionSitemaps{ed: ed}
+// plan counts an edition's pages, categories and articles (two queries);
+// pages and sections are read once per request, for every edition.
+func (s *Server) plan(ctx context.Context, ed *edition.Edition, pages []*content.Page, sections map[string][]sectionURL) (editionSitemaps, error) {
+	p := editionSitemaps{ed: ed, sections: sections}
 	for _, pg := range pages {
 		if pg.Edition == ed.Code {
 			p.pages = append(p.pages, pg)
@@ -89,10 +93,15 @@ func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	sections, err := s.sectionURLs(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var entries []sitemap.Entry
 	var modified time.Time
 	for _, ed := range s.editions.Load().set.All() {
-		p, err := s.plan(ctx, ed, pages)
+		p, err := s.plan(ctx, ed, pages, sections)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
@@ -168,7 +177,12 @@ func (s *Server) editionSitemap(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	plan, err := s.plan(ctx, ed, pages)
+	sections, err := s.sectionURLs(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	plan, err := s.plan(ctx, ed, pages, sections)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -224,8 +238,9 @@ func (s *Server) editionSitemap(w http.ResponseWriter, r *http.Request) {
 	serveDocument(w, r, sitemap.ContentType, body, modified)
 }
 
-// fixedSitemapURLs adds an edition's home, static pages and categories, in
-// that order, with their versions in other editions.
+// fixedSitemapURLs adds an edition's home, static pages, categories and
+// its Media sections' and Publications' pages, in that order, with their
+// versions in other editions.
 func (s *Server) fixedSitemapURLs(ctx context.Context, r *http.Request, plan editionSitemaps, pages []*content.Page, add func(sitemap.URL)) error {
 	ed := plan.ed
 	all := s.editions.Load().set
@@ -272,6 +287,7 @@ func (s *Server) fixedSitemapURLs(ctx context.Context, r *http.Request, plan edi
 		add(sitemap.URL{Loc: s.absURL(r, ed.Path("/category/"+pathSegment(c.Slug)+"/")),
 			Alternates: s.alternates(r, catGroups[c.TranslationGroup])})
 	}
+	s.addSectionURLs(r, ed.Code, plan.sections, add)
 	return nil
 }
 
