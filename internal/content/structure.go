@@ -219,51 +219,12 @@ func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
 // versions of category id in their editions; categories of its group that
 // are not named are unlinked.
 func (s *Service) LinkCategory(ctx context.Context, id int64, others []int64) error {
-	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
-		c, err := s.Store.CategoryByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		ids, err := versionIDs(ctx, id, c.Edition, others, func(ctx context.Context, o int64) (string, error) {
-			x, err := s.Store.CategoryByID(ctx, o)
-			if err != nil {
-				return "", err
-			}
-			return x.Edition, nil
-		}, "category", "a linked category no longer exists", "choose at most one category per edition (%s)")
-		if err != nil {
-			return err
-		}
-		return s.relink(ctx, CategoryTranslations, c.TranslationGroup, ids, func(ctx context.Context, group int64) ([]int64, error) {
-			list, err := s.Store.CategoryTranslations(ctx, group)
-			out := make([]int64, len(list))
-			for i, x := range list {
-				out[i] = x.ID
-			}
-			return out, err
-		})
-	})
-}
-
-// relink makes ids (ids[0] first) one translation group, and gives members
-// of the old group that are not in ids a group of their own.
-func (s *Service) relink(ctx context.Context, kind TranslationKind, group int64, ids []int64, members func(context.Context, int64) ([]int64, error)) error {
-	old, err := members(ctx, group)
-	if err != nil {
-		return err
-	}
-	keep := map[int64]bool{}
-	for _, id := range ids {
-		keep[id] = true
-	}
-	for _, m := range old {
-		if !keep[m] {
-			if err := s.unlink(ctx, kind, m); err != nil {
-				return err
-			}
-		}
-	}
-	return s.Store.LinkTranslations(ctx, kind, ids)
+	return versionsOf[*Category, Category]{
+		kind: CategoryTranslations, byID: s.Store.CategoryByID, members: s.Store.CategoryTranslations,
+		place:    func(c *Category) (string, int64) { return c.Edition, c.TranslationGroup },
+		memberID: func(c Category) int64 { return c.ID },
+		key:      "category", missing: "a linked category no longer exists", twice: "choose at most one category per edition (%s)",
+	}.link(ctx, s, id, others)
 }
 
 // unlink takes one item out of its translation group.
@@ -516,30 +477,12 @@ func (s *Service) DeletePage(ctx context.Context, id int64) error {
 // LinkPage makes the pages others (one per other edition) the versions of
 // page id; pages of its group that are not named are unlinked.
 func (s *Service) LinkPage(ctx context.Context, id int64, others []int64) error {
-	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
-		p, err := s.Store.PageByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		ids, err := versionIDs(ctx, id, p.Edition, others, func(ctx context.Context, o int64) (string, error) {
-			x, err := s.Store.PageByID(ctx, o)
-			if err != nil {
-				return "", err
-			}
-			return x.Edition, nil
-		}, "page", "a linked page no longer exists", "choose at most one page per edition (%s)")
-		if err != nil {
-			return err
-		}
-		return s.relink(ctx, PageTranslations, p.TranslationGroup, ids, func(ctx context.Context, group int64) ([]int64, error) {
-			list, err := s.Store.PageTranslations(ctx, group)
-			out := make([]int64, len(list))
-			for i, x := range list {
-				out[i] = x.ID
-			}
-			return out, err
-		})
-	})
+	return versionsOf[*Page, *Page]{
+		kind: PageTranslations, byID: s.Store.PageByID, members: s.Store.PageTranslations,
+		place:    func(p *Page) (string, int64) { return p.Edition, p.TranslationGroup },
+		memberID: func(p *Page) int64 { return p.ID },
+		key:      "page", missing: "a linked page no longer exists", twice: "choose at most one page per edition (%s)",
+	}.link(ctx, s, id, others)
 }
 
 // OutdatedPages reports which pages of list are translations whose source
@@ -896,54 +839,72 @@ func (s *Service) DeleteMenuItem(ctx context.Context, id int64) error {
 // counterparts of item id; items of its group that are not named are
 // unlinked.
 func (s *Service) LinkMenuItem(ctx context.Context, id int64, others []int64) error {
-	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
-		it, err := s.Store.MenuItemByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		ids, err := versionIDs(ctx, id, it.Edition, others, func(ctx context.Context, o int64) (string, error) {
-			x, err := s.Store.MenuItemByID(ctx, o)
-			if err != nil {
-				return "", err
-			}
-			return x.Edition, nil
-		}, "menu", "a linked menu item no longer exists", "choose at most one item per edition (%s)")
-		if err != nil {
-			return err
-		}
-		return s.relink(ctx, MenuItemTranslations, it.TranslationGroup, ids, func(ctx context.Context, group int64) ([]int64, error) {
-			list, err := s.Store.MenuItemTranslations(ctx, group)
-			out := make([]int64, len(list))
-			for i, x := range list {
-				out[i] = x.ID
-			}
-			return out, err
-		})
-	})
+	return versionsOf[*MenuItem, *MenuItem]{
+		kind: MenuItemTranslations, byID: s.Store.MenuItemByID, members: s.Store.MenuItemTranslations,
+		place:    func(it *MenuItem) (string, int64) { return it.Edition, it.TranslationGroup },
+		memberID: func(it *MenuItem) int64 { return it.ID },
+		key:      "menu", missing: "a linked menu item no longer exists", twice: "choose at most one item per edition (%s)",
+	}.link(ctx, s, id, others)
 }
 
-// versionIDs checks the versions others of an item of edition ed: each must
-// still exist and stand in an edition of its own. It returns id followed by
-// them (zero ids and id itself are skipped). key names the refusal messages
-// (key_link_missing, key_link_twice); twice takes the edition code.
-func versionIDs(ctx context.Context, id int64, ed string, others []int64, editionOf func(context.Context, int64) (string, error), key, missing, twice string) ([]int64, error) {
-	editions := map[string]bool{ed: true}
-	ids := []int64{id}
-	for _, o := range others {
-		if o == 0 || o == id {
-			continue
+// versionsOf is one kind of item with translation links (categories, pages,
+// menu items): T as loaded alone, M as listed in a translation group.
+type versionsOf[T, M any] struct {
+	kind     TranslationKind
+	byID     func(context.Context, int64) (T, error)
+	place    func(T) (edition string, group int64)
+	members  func(context.Context, int64) ([]M, error)
+	memberID func(M) int64
+	// key names the refusal messages (key_link_missing, key_link_twice);
+	// twice takes the edition code.
+	key, missing, twice string
+}
+
+// link makes the items others (one per other edition) the versions of item
+// id, in one transaction: each must still exist and stand in an edition of
+// its own (zero ids and id itself are skipped). Members of id's old group
+// that are not named get a group of their own.
+func (v versionsOf[T, M]) link(ctx context.Context, s *Service, id int64, others []int64) error {
+	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
+		x, err := v.byID(ctx, id)
+		if err != nil {
+			return err
 		}
-		code, err := editionOf(ctx, o)
-		if errors.Is(err, ErrNotFound) {
-			return nil, &ValidationError{Field: "translations", Message: missing, Key: "invalid." + key + "_link_missing"}
-		} else if err != nil {
-			return nil, err
+		ed, group := v.place(x)
+		editions := map[string]bool{ed: true}
+		ids := []int64{id}
+		for _, o := range others {
+			if o == 0 || o == id {
+				continue
+			}
+			other, err := v.byID(ctx, o)
+			if errors.Is(err, ErrNotFound) {
+				return &ValidationError{Field: "translations", Message: v.missing, Key: "invalid." + v.key + "_link_missing"}
+			} else if err != nil {
+				return err
+			}
+			code, _ := v.place(other)
+			if editions[code] {
+				return refuse("translations", v.key+"_link_twice", v.twice, code)
+			}
+			editions[code] = true
+			ids = append(ids, o)
 		}
-		if editions[code] {
-			return nil, refuse("translations", key+"_link_twice", twice, code)
+		old, err := v.members(ctx, group)
+		if err != nil {
+			return err
 		}
-		editions[code] = true
-		ids = append(ids, o)
-	}
-	return ids, nil
+		keep := map[int64]bool{}
+		for _, id := range ids {
+			keep[id] = true
+		}
+		for _, m := range old {
+			if mid := v.memberID(m); !keep[mid] {
+				if err := s.unlink(ctx, v.kind, mid); err != nil {
+					return err
+				}
+			}
+		}
+		return s.Store.LinkTranslations(ctx, v.kind, ids)
+	})
 }
