@@ -55,11 +55,12 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, t
 	p.Robots = "noindex"
 	w.Header().Set("Cache-Control", "no-store")
 	data := &ErrorPage{Page: p, Status: status, Code: re.locale.Number(int64(status)), Heading: re.locale.T(titleKey), Message: re.locale.T(textKey)}
-	body, err := s.execute("error.html", data)
+	buf, err := s.execute("error.html", data)
 	if err != nil {
 		s.deps.Logger.Error("error page failed", "err", err)
 		http.Error(w, http.StatusText(status), status)
 		return
 	}
-	s.writeHTML(w, r, status, body)
+	s.writeHTML(w, r, status, buf.Bytes())
+	releaseBuffer(buf)
 }

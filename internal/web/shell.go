@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -43,8 +44,8 @@ func newShell(a *assets) (*shell, error) {
 	return sh, nil
 }
 
-// htmlWriter builds HTML in a strings.Builder.
-type htmlWriter struct{ strings.Builder }
+// htmlWriter builds HTML in a buffer.
+type htmlWriter struct{ bytes.Buffer }
 
 // raw writes trusted markup.
 func (w *htmlWriter) raw(parts ...string) {
@@ -176,9 +177,7 @@ func isHexDigit(c byte) bool {
 
 // head writes the document from the doctype to the last element of <head>
 // before a page's own "head-extra".
-func (sh *shell) head(p *Page) template.HTML {
-	var w htmlWriter
-	w.Grow(6 << 10)
+func (sh *shell) head(w *htmlWriter, p *Page) {
 	w.raw("<!doctype html>\n<html lang=\"")
 	w.text(p.Ed.Lang)
 	w.raw(`" dir="`)
@@ -203,7 +202,7 @@ func (sh *shell) head(p *Page) template.HTML {
 		w.url(a.URL)
 		w.raw("\">\n")
 	}
-	sh.headMeta(&w, p)
+	sh.headMeta(w, p)
 	w.raw(`<link rel="stylesheet" href="`)
 	w.url(sh.css)
 	w.raw("\">\n<link rel=\"icon\" href=\"")
@@ -211,7 +210,6 @@ func (sh *shell) head(p *Page) template.HTML {
 	w.raw("\" type=\"image/svg+xml\">\n<meta name=\"theme-color\" content=\"#13294b\">\n<script>", jsFlagScript, "</script>\n<script src=\"")
 	w.url(sh.js)
 	w.raw("\" defer></script>\n")
-	return template.HTML(w.String())
 }
 
 // headMeta writes feed autodiscovery, Open Graph and Twitter/X cards and
@@ -316,9 +314,7 @@ func (sh *shell) headMeta(w *htmlWriter, p *Page) {
 
 // top writes from the end of <head> to the opening of <main>: the skip
 // link and the header with the search form and the menu.
-func (sh *shell) top(p *Page) template.HTML {
-	var w htmlWriter
-	w.Grow(8 << 10)
+func (sh *shell) top(w *htmlWriter, p *Page) {
 	w.raw("</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">")
 	w.text(p.T("a11y.skip"))
 	w.raw("</a>\n<header class=\"site-header\" id=\"top\">\n  <div class=\"masthead wrap\">\n    <a class=\"brand\" href=\"")
@@ -359,10 +355,9 @@ func (sh *shell) top(p *Page) template.HTML {
 	w.text(p.T("nav.label"))
 	w.raw("\">\n    <ul class=\"menu wrap\">")
 	for i := range p.Menu {
-		sh.menuItem(&w, &p.Menu[i])
+		sh.menuItem(w, &p.Menu[i])
 	}
 	w.raw("\n    </ul>\n  </nav>\n</header>\n<div class=\"page wrap\">\n  <main id=\"main\" class=\"main\" tabindex=\"-1\">")
-	return template.HTML(w.String())
 }
 
 // menuItem writes one menu entry with its submenu.
@@ -429,16 +424,14 @@ func (sh *shell) menuItem(w *htmlWriter, it *NavItem) {
 
 // bottom writes from the end of <main> to the end of the document: the
 // sidebar and the footer.
-func (sh *shell) bottom(p *Page) template.HTML {
-	var w htmlWriter
-	w.Grow(6 << 10)
+func (sh *shell) bottom(w *htmlWriter, p *Page) {
 	w.raw("  </main>\n  \n  <aside class=\"sidebar\" aria-label=\"")
 	w.text(p.T("sidebar.label"))
 	w.raw("\">\n    <section class=\"widget\" aria-labelledby=\"recent-heading\">\n      <h2 id=\"recent-heading\" class=\"widget-title\">")
 	w.text(p.T("sidebar.recent"))
 	w.raw("</h2>\n      <ul class=\"recent-list\">")
 	for _, it := range p.Recent {
-		recentItem(&w, it)
+		recentItem(w, it)
 	}
 	w.raw("\n      </ul>\n    </section>")
 	if len(p.MostRead) > 0 {
@@ -446,13 +439,13 @@ func (sh *shell) bottom(p *Page) template.HTML {
 		w.text(p.T("sidebar.most_read"))
 		w.raw("</h2>\n      <ol class=\"recent-list most-read-list\">")
 		for _, it := range p.MostRead {
-			recentItem(&w, it)
+			recentItem(w, it)
 		}
 		w.raw("\n      </ol>\n    </section>")
 	}
 	if p.Newsletter {
 		w.raw("\n    <section class=\"widget widget-subscribe\">\n      ")
-		subscribeForm(&w, subscribeSpot{P: p, ID: "sidebar"})
+		subscribeForm(w, subscribeSpot{P: p, ID: "sidebar"})
 		w.raw("\n    </section>")
 	}
 	if len(p.Social) > 0 {
@@ -475,7 +468,7 @@ func (sh *shell) bottom(p *Page) template.HTML {
 	w.raw("\n  </aside>\n\n</div>\n<footer class=\"site-footer\">")
 	if p.Newsletter {
 		w.raw("\n  <div class=\"footer-subscribe\"><div class=\"wrap\">")
-		subscribeForm(&w, subscribeSpot{P: p, ID: "footer"})
+		subscribeForm(w, subscribeSpot{P: p, ID: "footer"})
 		w.raw("</div></div>")
 	}
 	w.raw("\n  <div class=\"wrap footer-inner\">\n    <div class=\"footer-brand\">\n      <p class=\"footer-name\">")
@@ -497,7 +490,6 @@ func (sh *shell) bottom(p *Page) template.HTML {
 	w.raw("</a>\n      <a class=\"back-to-top\" href=\"#top\">")
 	w.text(p.T("footer.top"))
 	w.raw(" <span aria-hidden=\"true\" class=\"arrow-up\">↑</span></a>\n    </div>\n  </div>\n</footer>\n</body>\n</html>")
-	return template.HTML(w.String())
 }
 
 func recentItem(w *htmlWriter, it RecentItem) {

@@ -53,7 +53,11 @@ func TestShellEscapesPageValues(t *testing.T) {
 		Meta:   Meta{Type: "article", Title: hostile, Section: hostile, Tags: []string{hostile}, Image: &MetaImage{URL: hostile, Alt: hostile}},
 		Feeds:  []FeedLink{{Title: hostile, URL: "/feed/"}}}
 	sh := &shell{icons: "/static/icons.svg", css: "/static/site.css", favicon: "/static/favicon.svg", js: "/static/site.js"}
-	out := string(sh.head(p)) + string(sh.top(p)) + string(sh.bottom(p)) + string(subscribeHTML(subscribeSpot{P: p, ID: "x", Email: hostile, Bare: true}))
+	var w htmlWriter
+	sh.head(&w, p)
+	sh.top(&w, p)
+	sh.bottom(&w, p)
+	out := w.String() + string(subscribeHTML(subscribeSpot{P: p, ID: "x", Email: hostile, Bare: true}))
 	for _, bad := range []string{"<script>alert", `"'&<`, "javascript:", `x"><script>`} {
 		if strings.Contains(out, bad) {
 			t.Errorf("the shell contains %q", bad)

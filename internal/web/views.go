@@ -1,21 +1,25 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/masthead-news/masthead/internal/web/templates"
 )
 
 // views holds one parsed template set per page template. Each set is the
-// layout plus the partials plus that page, parsed once at start-up.
+// partials plus that page, parsed once at start-up; the page shell around
+// a page's "main" (and optional "head-extra") is written in Go (shell.go).
 type views struct {
 	pages map[string]*template.Template
+	shell *shell
+	// extra marks the page templates that define "head-extra".
+	extra map[string]bool
 }
 
 // pageTemplates are the page files; every other file is a shared layout or partial.
@@ -33,9 +37,6 @@ func parseViews(a *assets) (*views, error) {
 	}
 	funcs := template.FuncMap{
 		"asset":         a.URL,
-		"shellHead":     sh.head,
-		"shellTop":      sh.top,
-		"shellBottom":   sh.bottom,
 		"subscribeHTML": subscribeHTML,
 		"byline":        bylineHTML,
 		"shareList":     func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
@@ -60,39 +61,79 @@ func parseViews(a *assets) (*views, error) {
 			shared = append(shared, e.Name())
 		}
 	}
-	v := &views{pages: map[string]*template.Template{}}
+	v := &views{pages: map[string]*template.Template{}, shell: sh, extra: map[string]bool{}}
 	for _, p := range pageTemplates {
 		t, err := template.New(p).Funcs(funcs).ParseFS(templates.FS, append(shared, p)...)
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", p, err)
 		}
+		if t.Lookup("main") == nil {
+			return nil, fmt.Errorf("template %s defines no \"main\"", p)
+		}
 		v.pages[p] = t
+		v.extra[p] = t.Lookup("head-extra") != nil
 	}
 	return v, nil
 }
 
-// execute runs a page template into a buffer, so a template error becomes a
-// clean 500 instead of half a page.
-func (s *Server) execute(name string, data any) ([]byte, error) {
+// pageData is what every page template receives: a page type that embeds
+// *Page.
+type pageData interface{ Base() *Page }
+
+// pageBuffers are reused for renderings: a page is tens of kilobytes, and a
+// fresh buffer grew (and was copied) a dozen times per page.
+var pageBuffers = sync.Pool{New: func() any { return new(htmlWriter) }}
+
+// maxPooledBuffer keeps an unusually large page's buffer out of the pool.
+const maxPooledBuffer = 1 << 20
+
+func releaseBuffer(w *htmlWriter) {
+	if w.Cap() <= maxPooledBuffer {
+		w.Reset()
+		pageBuffers.Put(w)
+	}
+}
+
+// execute renders a page into a buffer, so a template error becomes a clean
+// 500 instead of half a page: the shell's head, the page's "head-extra",
+// the shell's header, the page's "main", the sidebar and footer. The
+// caller writes the buffer and then releases it (releaseBuffer).
+func (s *Server) execute(name string, data pageData) (*htmlWriter, error) {
 	t := s.views.pages[name]
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
+	p := data.Base()
+	w := pageBuffers.Get().(*htmlWriter)
+	w.Grow(64 << 10)
+	sh := s.views.shell
+	sh.head(w, p)
+	if s.views.extra[name] {
+		if err := t.ExecuteTemplate(w, "head-extra", data); err != nil {
+			releaseBuffer(w)
+			return nil, fmt.Errorf("rendering %s: %w", name, err)
+		}
+	}
+	sh.top(w, p)
+	w.WriteByte('\n')
+	if err := t.ExecuteTemplate(w, "main", data); err != nil {
+		releaseBuffer(w)
 		return nil, fmt.Errorf("rendering %s: %w", name, err)
 	}
-	return buf.Bytes(), nil
+	w.WriteByte('\n')
+	sh.bottom(w, p)
+	return w, nil
 }
 
 // render writes a page with its status.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	body, err := s.execute(name, data)
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data pageData) {
+	buf, err := s.execute(name, data)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.writeHTML(w, r, status, body)
+	s.writeHTML(w, r, status, buf.Bytes())
+	releaseBuffer(buf)
 }
 
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
