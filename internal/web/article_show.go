@@ -155,7 +155,7 @@ func (s *Server) showArticleWith(w http.ResponseWriter, r *http.Request, a *cont
 		if title == "" {
 			title = m.Filename
 		}
-		ap.Attachments = append(ap.Attachments, Attachment{Title: title, URL: m.URL(), Type: m.MIME, Size: re.locale.FileSize(m.Size)})
+		ap.Attachments = append(ap.Attachments, Attachment{Title: title, URL: m.DownloadURL(), Type: m.MIME, Size: re.locale.FileSize(m.Size)})
 	}
 	// Related: most shared tags and categories first, then the newest.
 	related, err := s.deps.Content.RelatedArticles(ctx, a, s.now(), 3)

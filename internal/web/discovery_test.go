@@ -167,10 +167,11 @@ func TestFeedEnclosures(t *testing.T) {
 	ctx := context.Background()
 	a := latest(t, "sq", 0)
 	var ids []int64
-	for _, m := range []*media.Media{
+	files := []*media.Media{
 		{Kind: "document", Path: "test/raporti.pdf", Filename: "raporti.pdf", MIME: "application/pdf", Size: 48213, Title: "Raporti vjetor", CreatedAt: site.now},
 		{Kind: "video", Path: "test/pamje.mp4", Filename: "pamje.mp4", MIME: "video/mp4", Size: 7340032, CreatedAt: site.now},
-	} {
+	}
+	for _, m := range files {
 		if err := site.store.CreateMedia(ctx, m); err != nil {
 			t.Fatal(err)
 		}
@@ -213,6 +214,15 @@ func TestFeedEnclosures(t *testing.T) {
 	}
 	if at := jf.Items[0].Attachments; at == nil || len(*at) != 2 || (*at)[0].Title != "Raporti vjetor" || (*at)[1].SizeInBytes != 7340032 {
 		t.Errorf("JSON attachments = %+v", at)
+	}
+	// The article page offers the files through /download/ (their own
+	// names, counted), not as bare uploads.
+	_, body = get(t, pathOf(t, a, "/sq"))
+	for i, name := range []string{"Raporti vjetor", "pamje.mp4"} {
+		want := `<a href="` + files[i].DownloadURL() + `" download>` + name + `</a>`
+		if !strings.HasPrefix(files[i].DownloadURL(), "/download/") || !strings.Contains(body, want) {
+			t.Errorf("the article page lacks %s", want)
+		}
 	}
 }
 
