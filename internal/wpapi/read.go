@@ -227,11 +227,7 @@ func ourOrder(orderBy string) string {
 }
 
 func (h *Handler) posts(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -249,30 +245,14 @@ func (h *Handler) posts(w http.ResponseWriter, r *http.Request) {
 	}
 	q.Statuses = statuses
 	sticky := p.enum("sticky", "", "true", "false", "1", "0")
-	if len(p.errs) > 0 {
-		h.invalidParams(w, r, p.errs)
-		return
-	}
-	var list []*content.Article
-	var total int
-	var err error
-	if sticky != "true" && sticky != "1" { // Masthead has no sticky posts
-		if list, total, err = h.d.Store.QueryArticles(r.Context(), q); err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-	}
-	if pages := (total + perPage - 1) / perPage; page > pages && total > 0 && p.q.Get("offset") == "" {
-		h.fail(w, r, http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
-		return
-	}
-	out, err := h.shapePosts(r, s, list, u)
-	if err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	setPaging(w, r, s, page, perPage, total)
-	h.writeJSON(w, r, http.StatusOK, out)
+	collection(h, w, r, s, p, "rest_post_invalid_page_number", page, perPage,
+		func() ([]*content.Article, int, error) {
+			if sticky == "true" || sticky == "1" { // Masthead has no sticky posts
+				return nil, 0, nil
+			}
+			return h.d.Store.QueryArticles(r.Context(), q)
+		},
+		func(list []*content.Article) ([]*post, error) { return h.shapePosts(r, s, list, u) })
 }
 
 // canEdit reports whether u may edit the article (and so see it unpublished).
@@ -423,6 +403,39 @@ func (h *Handler) avatars(r *http.Request, authors []content.Author) (map[int64]
 	return h.d.Store.MediaByIDs(r.Context(), ids)
 }
 
+// siteAndUser resolves the edition and the caller (nil for an anonymous
+// one); ok is false when either already answered.
+func (h *Handler) siteAndUser(w http.ResponseWriter, r *http.Request) (*site, *user.User, bool) {
+	s, ok := h.siteFor(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	u, ok := h.authenticate(w, r)
+	return s, u, ok
+}
+
+// byPathID loads the item named by the path's {id}: a malformed id or a
+// missing item answers 404 with code and msg, another error 500; ok is
+// false when it answered.
+func byPathID[T any](h *Handler, w http.ResponseWriter, r *http.Request, load func(int64) (T, error), missing func(error) bool, code, msg string) (x T, ok bool) {
+	id, ok := pathID(r)
+	var err error
+	if ok {
+		x, err = load(id)
+	}
+	if !ok || missing(err) {
+		h.fail(w, r, http.StatusNotFound, code, msg)
+		return x, false
+	} else if err != nil {
+		h.serverError(w, r, err)
+		return x, false
+	}
+	return x, true
+}
+
+// isNotFound is content's "no such item".
+func isNotFound(err error) bool { return errors.Is(err, content.ErrNotFound) }
+
 func pathID(r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	return id, err == nil && id > 0
@@ -439,25 +452,13 @@ func (h *Handler) forbidden(w http.ResponseWriter, r *http.Request, u *user.User
 }
 
 func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
-	u, ok := h.authenticate(w, r)
+	a, ok := byPathID(h, w, r, func(id int64) (*content.Article, error) { return h.d.Store.ArticleByID(r.Context(), id) },
+		isNotFound, "rest_post_invalid_id", "Invalid post ID.")
 	if !ok {
-		return
-	}
-	id, ok := pathID(r)
-	var a *content.Article
-	var err error
-	if ok {
-		a, err = h.d.Store.ArticleByID(r.Context(), id)
-	}
-	if !ok || errors.Is(err, content.ErrNotFound) {
-		h.fail(w, r, http.StatusNotFound, "rest_post_invalid_id", "Invalid post ID.")
-		return
-	} else if err != nil {
-		h.serverError(w, r, err)
 		return
 	}
 	if a.Status != content.Published && !canEdit(u, a) {
@@ -475,11 +476,7 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 var pageOrders = []string{"author", "date", "id", "include", "modified", "parent", "relevance", "slug", "include_slugs", "title", "menu_order"}
 
 func (h *Handler) pages(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -493,33 +490,13 @@ func (h *Handler) pages(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Statuses = statuses
-	if len(p.errs) > 0 {
-		h.invalidParams(w, r, p.errs)
-		return
-	}
-	list, total, err := h.d.Store.QueryPages(r.Context(), q)
-	if err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	if pages := (total + perPage - 1) / perPage; page > pages && total > 0 && p.q.Get("offset") == "" {
-		h.fail(w, r, http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
-		return
-	}
-	out := make([]*wpPage, len(list))
-	for i, pg := range list {
-		out[i] = pageJSON(s, s.ed, pg)
-	}
-	setPaging(w, r, s, page, perPage, total)
-	h.writeJSON(w, r, http.StatusOK, out)
+	collection(h, w, r, s, p, "rest_post_invalid_page_number", page, perPage,
+		func() ([]*content.Page, int, error) { return h.d.Store.QueryPages(r.Context(), q) },
+		shapeEach(func(pg *content.Page) *wpPage { return pageJSON(s, s.ed, pg) }))
 }
 
 func (h *Handler) page(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -549,6 +526,54 @@ func (h *Handler) page(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, pageJSON(s, ed, pg))
 }
 
+// collection answers one page of a list the store pages and counts: 400
+// with the parameters' problems, or with code for a page past the last one;
+// else the paging headers and the items shaped for JSON (an empty page is
+// []). query runs only when the parameters are good.
+func collection[T, J any](h *Handler, w http.ResponseWriter, r *http.Request, s *site, p *params, code string, page, perPage int,
+	query func() ([]T, int, error), shape func([]T) ([]J, error)) {
+	if len(p.errs) > 0 {
+		h.invalidParams(w, r, p.errs)
+		return
+	}
+	list, total, err := query()
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	if h.pastLastPage(w, r, p, code, page, perPage, total) {
+		return
+	}
+	out, err := shape(list)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	setPaging(w, r, s, page, perPage, total)
+	h.writeJSON(w, r, http.StatusOK, out)
+}
+
+// shapeEach shapes every item of a list alike.
+func shapeEach[T, J any](shape func(T) J) func([]T) ([]J, error) {
+	return func(list []T) ([]J, error) {
+		out := make([]J, len(list))
+		for i, x := range list {
+			out[i] = shape(x)
+		}
+		return out, nil
+	}
+}
+
+// pastLastPage answers 400 with code when page lies past the last page of
+// total items, as WordPress does unless ?offset= is given.
+func (h *Handler) pastLastPage(w http.ResponseWriter, r *http.Request, p *params, code string, page, perPage, total int) bool {
+	if pages := (total + perPage - 1) / perPage; page > pages && total > 0 && p.q.Get("offset") == "" {
+		h.fail(w, r, http.StatusBadRequest, code, "The page number requested is larger than the number of pages available.")
+		return true
+	}
+	return false
+}
+
 // pageOf cuts one page out of an in-memory list and writes the paging
 // headers; ok is false when the answer was already written.
 func pageOf[T any](h *Handler, w http.ResponseWriter, r *http.Request, s *site, p *params, list []T) ([]T, bool) {
@@ -558,8 +583,7 @@ func pageOf[T any](h *Handler, w http.ResponseWriter, r *http.Request, s *site, 
 		return nil, false
 	}
 	total := len(list)
-	if pages := (total + perPage - 1) / perPage; page > pages && total > 0 && p.q.Get("offset") == "" {
-		h.fail(w, r, http.StatusBadRequest, "rest_invalid_page_number", "The page number requested is larger than the number of pages available.")
+	if h.pastLastPage(w, r, p, "rest_invalid_page_number", page, perPage, total) {
 		return nil, false
 	}
 	setPaging(w, r, s, page, perPage, total)
@@ -772,17 +796,9 @@ func (h *Handler) tag(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, ok := pathID(r)
-	var t *content.TagUse
-	var err error
-	if ok {
-		t, err = h.d.Store.TagByID(r.Context(), id)
-	}
-	if !ok || errors.Is(err, content.ErrNotFound) {
-		h.fail(w, r, http.StatusNotFound, "rest_term_invalid", "Term does not exist.")
-		return
-	} else if err != nil {
-		h.serverError(w, r, err)
+	t, ok := byPathID(h, w, r, func(id int64) (*content.TagUse, error) { return h.d.Store.TagByID(r.Context(), id) },
+		isNotFound, "rest_term_invalid", "Term does not exist.")
+	if !ok {
 		return
 	}
 	ed := s.set.Get(t.Edition)
@@ -892,11 +908,7 @@ func (h *Handler) userItem(w http.ResponseWriter, r *http.Request) {
 
 // me is the author profile of the signed-in account.
 func (h *Handler) me(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -925,32 +937,16 @@ func (h *Handler) mediaList(w http.ResponseWriter, r *http.Request) {
 	if mt := p.enum("media_type", "", "image", "video", "text", "application", "audio"); mt != "" {
 		f.Kind = wpMediaTypes[mt]
 	}
-	if len(p.errs) > 0 {
-		h.invalidParams(w, r, p.errs)
-		return
-	}
-	total, err := h.d.Store.CountMedia(r.Context(), f)
-	if err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	if pages := (total + perPage - 1) / perPage; page > pages && total > 0 && p.q.Get("offset") == "" {
-		h.fail(w, r, http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
-		return
-	}
-	var list []*media.Media
-	if offset < total {
-		if list, err = h.d.Store.ListMedia(r.Context(), f); err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-	}
-	out := make([]*mediaJSON, len(list))
-	for i, m := range list {
-		out[i] = mediaItemJSON(s, s.ed, m)
-	}
-	setPaging(w, r, s, page, perPage, total)
-	h.writeJSON(w, r, http.StatusOK, out)
+	collection(h, w, r, s, p, "rest_post_invalid_page_number", page, perPage,
+		func() ([]*media.Media, int, error) {
+			total, err := h.d.Store.CountMedia(r.Context(), f)
+			if err != nil || offset >= total {
+				return nil, total, err
+			}
+			list, err := h.d.Store.ListMedia(r.Context(), f)
+			return list, total, err
+		},
+		shapeEach(func(m *media.Media) *mediaJSON { return mediaItemJSON(s, s.ed, m) }))
 }
 
 func (h *Handler) mediaItem(w http.ResponseWriter, r *http.Request) {
@@ -958,17 +954,9 @@ func (h *Handler) mediaItem(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, ok := pathID(r)
-	var m *media.Media
-	var err error
-	if ok {
-		m, err = h.d.Store.MediaByID(r.Context(), id)
-	}
-	if !ok || (err != nil && strings.Contains(err.Error(), "not found")) {
-		h.fail(w, r, http.StatusNotFound, "rest_post_invalid_id", "Invalid post ID.")
-		return
-	} else if err != nil {
-		h.serverError(w, r, err)
+	m, ok := byPathID(h, w, r, func(id int64) (*media.Media, error) { return h.d.Store.MediaByID(r.Context(), id) },
+		func(err error) bool { return err != nil && strings.Contains(err.Error(), "not found") }, "rest_post_invalid_id", "Invalid post ID.")
+	if !ok {
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, mediaItemJSON(s, s.ed, m))
@@ -977,11 +965,7 @@ func (h *Handler) mediaItem(w http.ResponseWriter, r *http.Request) {
 // comments lists approved comments on published articles; moderators may
 // ask for other states.
 func (h *Handler) comments(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -1003,26 +987,9 @@ func (h *Handler) comments(w http.ResponseWriter, r *http.Request) {
 		}
 		q.Status, q.PublishedOnly = map[string]string{"hold": "pending", "spam": "spam", "trash": "trash"}[st], false
 	}
-	if len(p.errs) > 0 {
-		h.invalidParams(w, r, p.errs)
-		return
-	}
-	list, total, err := h.d.Store.QueryComments(r.Context(), q)
-	if err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	if pages := (total + perPage - 1) / perPage; page > pages && total > 0 && p.q.Get("offset") == "" {
-		h.fail(w, r, http.StatusBadRequest, "rest_comment_invalid_page_number", "The page number requested is larger than the number of pages available.")
-		return
-	}
-	out, err := h.shapeComments(r, s, list)
-	if err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	setPaging(w, r, s, page, perPage, total)
-	h.writeJSON(w, r, http.StatusOK, out)
+	collection(h, w, r, s, p, "rest_comment_invalid_page_number", page, perPage,
+		func() ([]content.Comment, int, error) { return h.d.Store.QueryComments(r.Context(), q) },
+		func(list []content.Comment) ([]*commentJSON, error) { return h.shapeComments(r, s, list) })
 }
 
 // shapeComments shapes comments with their articles' links (one query).
@@ -1055,11 +1022,7 @@ func (h *Handler) shapeComments(r *http.Request, s *site, list []content.Comment
 }
 
 func (h *Handler) comment(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}

@@ -94,19 +94,7 @@ func readPostInput(w http.ResponseWriter, r *http.Request) (*postInput, map[stri
 			}
 			*dst = &n
 		}
-		str("title", &in.Title)
-		str("content", &in.Content)
-		str("excerpt", &in.Excerpt)
-		str("status", &in.Status)
-		str("slug", &in.Slug)
-		str("comment_status", &in.CommentStatus)
-		str("date", &in.Date)
-		str("date_gmt", &in.DateGMT)
-		str("lang", &in.Lang)
-		ids("categories", &in.Categories)
-		ids("tags", &in.Tags)
-		integer("author", &in.Author)
-		integer("featured_media", &in.FeaturedMedia)
+		postFields{str, ids, integer}.read(in)
 		return in, errs
 	}
 	var err error
@@ -158,20 +146,33 @@ func readPostInput(w http.ResponseWriter, r *http.Request) (*postInput, map[stri
 		}
 		*dst = &n
 	}
-	str("title", &in.Title)
-	str("content", &in.Content)
-	str("excerpt", &in.Excerpt)
-	str("status", &in.Status)
-	str("slug", &in.Slug)
-	str("comment_status", &in.CommentStatus)
-	str("date", &in.Date)
-	str("date_gmt", &in.DateGMT)
-	str("lang", &in.Lang)
-	ids("categories", &in.Categories)
-	ids("tags", &in.Tags)
-	integer("author", &in.Author)
-	integer("featured_media", &in.FeaturedMedia)
+	postFields{str, ids, integer}.read(in)
 	return in, errs
+}
+
+// postFields reads the fields of a post from one kind of body (JSON, or a
+// urlencoded or multipart form): text, lists of ids and whole numbers.
+type postFields struct {
+	str     func(name string, dst **string)
+	ids     func(name string, dst **[]int64)
+	integer func(name string, dst **int64)
+}
+
+// read fills in with every field a post accepts.
+func (f postFields) read(in *postInput) {
+	f.str("title", &in.Title)
+	f.str("content", &in.Content)
+	f.str("excerpt", &in.Excerpt)
+	f.str("status", &in.Status)
+	f.str("slug", &in.Slug)
+	f.str("comment_status", &in.CommentStatus)
+	f.str("date", &in.Date)
+	f.str("date_gmt", &in.DateGMT)
+	f.str("lang", &in.Lang)
+	f.ids("categories", &in.Categories)
+	f.ids("tags", &in.Tags)
+	f.integer("author", &in.Author)
+	f.integer("featured_media", &in.FeaturedMedia)
 }
 
 // errWrite is a refusal with WordPress's code and status.
@@ -338,12 +339,29 @@ func (h *Handler) writeRefused(w http.ResponseWriter, r *http.Request, err error
 	return true
 }
 
-func (h *Handler) createPost(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
+// writeFailed answers a failed write: the refusal, or 500.
+func (h *Handler) writeFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if !h.writeRefused(w, r, err) {
+		h.serverError(w, r, err)
 	}
-	u, ok := h.authenticate(w, r)
+}
+
+// applied applies the input to the article and answers what is wrong with
+// it (apply's refusal, or the fields in errs); ok is false when it answered.
+func (h *Handler) applied(w http.ResponseWriter, r *http.Request, u *user.User, ed *edition.Edition, a *content.Article, in *postInput, isNew bool, errs map[string]string) bool {
+	if err := h.apply(r, u, ed, a, in, isNew, errs); err != nil {
+		h.writeFailed(w, r, err)
+		return false
+	}
+	if len(errs) > 0 {
+		h.invalidParams(w, r, errs)
+		return false
+	}
+	return true
+}
+
+func (h *Handler) createPost(w http.ResponseWriter, r *http.Request) {
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -364,14 +382,7 @@ func (h *Handler) createPost(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	a := &content.Article{Edition: ed.Code, OwnerID: u.ID, CommentsOpen: true}
-	if err := h.apply(r, u, ed, a, in, true, errs); err != nil {
-		if !h.writeRefused(w, r, err) {
-			h.serverError(w, r, err)
-		}
-		return
-	}
-	if len(errs) > 0 {
-		h.invalidParams(w, r, errs)
+	if !h.applied(w, r, u, ed, a, in, true, errs) {
 		return
 	}
 	ctx := r.Context()
@@ -383,9 +394,7 @@ func (h *Handler) createPost(w http.ResponseWriter, r *http.Request) {
 			Excerpt: a.Excerpt, BodySource: a.BodySource, BodyFormat: a.BodyFormat, Status: a.Status, CreatedAt: h.d.Now().UTC()})
 	})
 	if err != nil {
-		if !h.writeRefused(w, r, err) {
-			h.serverError(w, r, err)
-		}
+		h.writeFailed(w, r, err)
 		return
 	}
 	h.record(ctx, u, "article.api_create", "article", a.ID, a.Title)
@@ -410,11 +419,7 @@ func (h *Handler) respondPost(w http.ResponseWriter, r *http.Request, s *site, u
 }
 
 func (h *Handler) updatePost(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
@@ -452,20 +457,11 @@ func (h *Handler) updatePost(w http.ResponseWriter, r *http.Request) {
 		h.serverError(w, r, fmt.Errorf("article %d has an unknown edition %q", a.ID, a.Edition))
 		return
 	}
-	if err := h.apply(r, u, ed, a, in, false, errs); err != nil {
-		if !h.writeRefused(w, r, err) {
-			h.serverError(w, r, err)
-		}
-		return
-	}
-	if len(errs) > 0 {
-		h.invalidParams(w, r, errs)
+	if !h.applied(w, r, u, ed, a, in, false, errs) {
 		return
 	}
 	if err := h.d.Content.UpdateArticle(r.Context(), a, u.ID); err != nil {
-		if !h.writeRefused(w, r, err) {
-			h.serverError(w, r, err)
-		}
+		h.writeFailed(w, r, err)
 		return
 	}
 	h.record(r.Context(), u, "article.api_update", "article", a.ID, a.Title)
@@ -476,11 +472,7 @@ func (h *Handler) updatePost(w http.ResponseWriter, r *http.Request) {
 // Content-Disposition: attachment; filename=…, or a multipart form with the
 // file in "file". A refused file stores nothing.
 func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
-	s, ok := h.siteFor(w, r)
-	if !ok {
-		return
-	}
-	u, ok := h.authenticate(w, r)
+	s, u, ok := h.siteAndUser(w, r)
 	if !ok {
 		return
 	}
