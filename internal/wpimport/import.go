@@ -351,7 +351,7 @@ func (st *state) pass(ctx context.Context, n int) error {
 	}
 	defer f.Close()
 	cr := &countingReader{r: f}
-	rd := newReader(cr, st.lenient, n == 1)
+	rd := newReader(cr, st.lenient, n == 1, true)
 	every := st.imp.ProgressEvery
 	if every <= 0 {
 		every = 500

@@ -11,16 +11,12 @@ import (
 	"testing/iotest"
 )
 
-// readAll reads every entity of an export, as the first pass does, and
-// the error that ended the reading (nil at the end of a good file).
-func readAll(r io.Reader, lenient, skipBytes bool) ([]any, error) {
-	var rd *Reader
-	if skipBytes {
-		rd = newReader(r, lenient, true)
-	} else {
-		rd = NewReader(r, lenient)
-		rd.SkipText = true
-	}
+// readAll reads every entity of an export, as the first pass (skipText)
+// or the second does, with the bodies taken out before the decoder
+// (bypass) or not, and the error that ended the reading (nil at the end of
+// a good file).
+func readAll(r io.Reader, lenient, skipText, bypass bool) ([]any, error) {
+	rd := newReader(r, lenient, skipText, bypass)
 	var out []any
 	for {
 		v, err := rd.Next()
@@ -34,24 +30,33 @@ func readAll(r io.Reader, lenient, skipBytes bool) ([]any, error) {
 	}
 }
 
-// sameReading checks that leaving the bodies out before the decoder reads
-// exactly what the decoder's own skipping reads, with the same error (line
-// and reason), whatever the size of the reads.
+// sameReading checks that taking the bodies out before the decoder reads
+// exactly what the decoder reads from every byte, in both passes, with the
+// same error (line and reason), whatever the size of the reads.
 func sameReading(t *testing.T, name string, data []byte) {
 	t.Helper()
 	for _, lenient := range []bool{false, true} {
-		want, wantErr := readAll(strings.NewReader(string(data)), lenient, false)
-		for _, chunked := range []bool{false, true} {
-			var r io.Reader = strings.NewReader(string(data))
-			if chunked {
-				r = iotest.OneByteReader(r)
-			}
-			got, gotErr := readAll(r, lenient, true)
-			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-				t.Errorf("%s (lenient %v, one byte at a time %v): error %v, want %v", name, lenient, chunked, gotErr, wantErr)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s (lenient %v, one byte at a time %v): read differs (%d entities, want %d)", name, lenient, chunked, len(got), len(want))
+		for _, skipText := range []bool{true, false} {
+			want, wantErr := readAll(strings.NewReader(string(data)), lenient, skipText, false)
+			for _, chunked := range []bool{false, true} {
+				var r io.Reader = strings.NewReader(string(data))
+				if chunked {
+					r = iotest.OneByteReader(r)
+				}
+				got, gotErr := readAll(r, lenient, skipText, true)
+				how := fmt.Sprintf("%s (lenient %v, first pass %v, one byte at a time %v)", name, lenient, skipText, chunked)
+				if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+					t.Errorf("%s: error %v, want %v", how, gotErr, wantErr)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: read differs (%d entities, want %d)", how, len(got), len(want))
+					for i := range min(len(got), len(want)) {
+						if !reflect.DeepEqual(got[i], want[i]) {
+							t.Logf("first difference, entity %d:\n got %+v\nwant %+v", i, got[i], want[i])
+							break
+						}
+					}
+				}
 			}
 		}
 	}
@@ -87,6 +92,12 @@ func TestContentSkipperReadsWhatTheDecoderReads(t *testing.T) {
 		"nested CDATA":           head + item("a <![CDATA[ b ]]> c\n") + "</channel></rss>\n",
 		"entity-encoded body":    head + "<item><content:encoded>&lt;p&gt;a&lt;/p&gt;\n</content:encoded><wp:post_type>post</wp:post_type></item></channel></rss>\n",
 		"marker outside an item": head + "<wp:author><wp:author_login><![CDATA[<content:encoded><![CDATA[x]]></wp:author_login></wp:author></channel></rss>\n",
+		"marker in a comment":    head + "<!-- <content:encoded><![CDATA[ -->" + item("a\nb") + "</channel></rss>\n",
+		"carriage returns":       head + item("a\r\nb\rc\r\n\r\n") + "</channel></rss>\n",
+		"text after the section": head + "<item><content:encoded><![CDATA[a\nb]]> and more &amp; <![CDATA[c]]></content:encoded><wp:post_type>post</wp:post_type></item></channel></rss>\n",
+		"not UTF-8":              head + item("a\nb \xff c\n") + "</channel></rss>\n",
+		"all on one line":        strings.ReplaceAll(head+item("x")+item("y")+"<item><excerpt:encoded><![CDATA[e]]></excerpt:encoded><content:encoded><![CDATA[z]]></content:encoded><wp:post_type>post</wp:post_type></item></channel></rss>", "\n", ""),
+		"Arabic and Persian":     head + item("<p>المدينة النهر \n گزارش انرژی</p>") + "</channel></rss>\n",
 	} {
 		sameReading(t, name, []byte(doc))
 	}

@@ -179,25 +179,33 @@ type Reader struct {
 	// SkipText leaves out the text of items' content and excerpt (a pass
 	// that needs only ids, types and files reads faster).
 	SkipText bool
+	skipper  *contentSkipper // capturing bodies ahead of the decoder, or nil
 }
 
 // NewReader reads r. In lenient mode it first repairs what WordPress's own
 // importer tolerates: control characters XML forbids and CDATA sections
 // nested inside CDATA (whose inner "]]>" would end the outer one).
 func NewReader(r io.Reader, lenient bool) *Reader {
-	return newReader(r, lenient, false)
+	return newReader(r, lenient, false, true)
 }
 
-// newReader is NewReader that, with skipText, also leaves out the items'
-// bodies (SkipText) before they reach the decoder (see contentSkipper).
-func newReader(r io.Reader, lenient, skipText bool) *Reader {
+// newReader is NewReader that, with bypass, takes the items' bodies out of
+// the stream before the decoder (see contentSkipper): with skipText they are
+// left out (SkipText), else handed to the Reader beside the decoder.
+// Without bypass the decoder reads every byte (tests compare the two).
+func newReader(r io.Reader, lenient, skipText, bypass bool) *Reader {
 	rd := &Reader{SkipText: skipText}
 	if lenient {
 		rd.lenient = newLenientReader(r)
 		r = rd.lenient
 	}
-	if skipText {
-		r = newContentSkipper(r)
+	if bypass {
+		sk := newContentSkipper(r)
+		if !skipText {
+			sk.capture = true
+			rd.skipper = sk
+		}
+		r = sk
 	}
 	rd.dec = xml.NewDecoder(r)
 	rd.dec.Strict = true
@@ -413,6 +421,13 @@ func (r *Reader) node(start xml.StartElement) (*node, error) {
 		}
 		return n, nil
 	}
+	// A body the skipper captured: its section, the first text token, is
+	// the space passed on in its place (and the skipper has read it all by
+	// the time the decoder has).
+	at := int64(-1)
+	if r.skipper != nil && n.local == "encoded" {
+		at = r.dec.InputOffset()
+	}
 	for {
 		tok, err := r.dec.Token()
 		if err != nil {
@@ -426,6 +441,14 @@ func (r *Reader) node(start xml.StartElement) (*node, error) {
 			}
 			n.children = append(n.children, c)
 		case xml.CharData:
+			if at >= 0 {
+				text, ok := r.skipper.take(at)
+				at = -1
+				if ok {
+					n.buf.WriteString(text)
+					continue
+				}
+			}
 			n.buf.Write(t)
 		case xml.EndElement:
 			return n, nil
