@@ -225,6 +225,7 @@ type Store interface {
 	CountArticles(ctx context.Context, f ArticleFilter) (int, error)
 	ArticleTags(ctx context.Context, articleID int64) ([]Tag, error)
 	ArticleCategories(ctx context.Context, articleID int64) ([]Category, error)
+	// ArticleTranslations lists a translation group's articles without their bodies.
 	ArticleTranslations(ctx context.Context, group int64) ([]*Article, error)
 	ArticleUpdateTimes(ctx context.Context, ids []int64) (map[int64]time.Time, error)
 	AttachMedia(ctx context.Context, articleID int64, mediaIDs []int64) error

@@ -279,9 +279,11 @@ func (s *Store) ArticleCategories(ctx context.Context, articleID int64) ([]conte
 		WHERE ac.article_id = ? ORDER BY ac.position, c.name`, articleID)
 }
 
-// ArticleTranslations lists the articles of a translation group.
+// ArticleTranslations lists the articles of a translation group, without
+// their bodies (an article page links its versions; reading every version's
+// body was most of that query's cost).
 func (s *Store) ArticleTranslations(ctx context.Context, group int64) ([]*content.Article, error) {
-	rows, err := s.query(ctx, articleSelect+" WHERE a.translation_group = ? ORDER BY a.edition", group)
+	rows, err := s.query(ctx, articleSummarySelect+" WHERE a.translation_group = ? ORDER BY a.edition", group)
 	if err != nil {
 		return nil, err
 	}

@@ -150,12 +150,17 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 			table, col, relatedPool, i)
 		args = append(args, t.id, a.ID)
 	}
-	args = append(args, a.Edition, string(content.Published), unix(before), limit)
-	rows, err := s.query(ctx, `WITH shared AS (`+shared.String()+`)
-		`+articleSelectDrivenBy(`(SELECT id, COUNT(*) AS n FROM shared GROUP BY id ORDER BY n DESC, id DESC LIMIT `+
-		strconv.Itoa(candidates)+`) score`)+`
+	args = append(args, a.Edition, string(content.Published), unix(before))
+	// The candidates are ranked on the articles table alone; only the few
+	// chosen are joined with their category, author and picture (joining
+	// all fifty candidates first was most of the query's cost).
+	rows, err := s.query(ctx, `WITH shared AS (`+shared.String()+`),
+		best AS (SELECT a.id, score.n FROM (SELECT id, COUNT(*) AS n FROM shared GROUP BY id ORDER BY n DESC, id DESC LIMIT `+
+		strconv.Itoa(candidates)+`) score CROSS JOIN articles a
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
-		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT ?`, args...)
+		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT `+strconv.Itoa(limit)+`)
+		`+articleSelectDrivenBy("best")+`
+		WHERE a.id = best.id ORDER BY best.n DESC, a.published_at DESC, a.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
