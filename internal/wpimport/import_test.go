@@ -33,17 +33,33 @@ type site struct {
 	dir   string
 	store *store.Store
 	imp   *wpimport.Importer
+	// raw reads the database behind the store's back, for checksums;
+	// tables lists its tables.
+	raw    *sql.DB
+	tables string
 }
 
+// newSite is a site on SQLite (postgres_test.go makes one on PostgreSQL).
 func newSite(t testing.TB) *site {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
 	st, err := sqlite.Open(filepath.Join(dir, "site.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	raw, err := sql.Open("sqlite", filepath.Join(dir, "site.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return setUpSite(t, dir, st, raw, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+}
+
+// setUpSite migrates st and gives it the two editions and an importer.
+func setUpSite(t testing.TB, dir string, st *store.Store, raw *sql.DB, tables string) *site {
+	t.Helper()
+	ctx := context.Background()
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +74,7 @@ func newSite(t testing.TB) *site {
 	}
 	svc := &content.Service{Store: st}
 	ms := &media.Service{Store: st, Blob: media.LocalBlob{Root: filepath.Join(dir, "uploads")}}
-	return &site{dir: dir, store: st, imp: &wpimport.Importer{Store: st, Content: svc, Media: ms}}
+	return &site{dir: dir, store: st, imp: &wpimport.Importer{Store: st, Content: svc, Media: ms}, raw: raw, tables: tables}
 }
 
 func fixture(t *testing.T, name string) string {
@@ -84,12 +100,8 @@ func fixture(t *testing.T, name string) string {
 // import left the database exactly as it was.
 func (s *site) checksum(t *testing.T) string {
 	t.Helper()
-	db, err := sql.Open("sqlite", filepath.Join(s.dir, "site.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+	db := s.raw
+	rows, err := db.Query(s.tables)
 	if err != nil {
 		t.Fatal(err)
 	}
