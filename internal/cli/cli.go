@@ -32,7 +32,8 @@ Usage:
   masthead migrate [--data ./data] [--database URL]
   masthead migrate --from sqlite://PATH --to postgres://… [--force]
   masthead user add --email E --name N --role admin|editor|author|contributor [--password-stdin]
-  masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--data ./data]
+  masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base B] [--tag-base B]
+                 [--data ./data] [--database URL] [--media-url URL]
   masthead backup  FILE [--data ./data] [--database URL] [--media-url URL]
   masthead restore FILE [--data ./data] [--database postgres://…] [--force]
   masthead version

@@ -24,7 +24,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("name what to import: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE]")
 	}
 	if args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base BASE] [--tag-base BASE] [--data DIR]")
+		fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base BASE] [--tag-base BASE] [--data DIR] [--database URL] [--media-url URL]")
 		return flag.ErrHelp
 	}
 	if args[0] != "wordpress" {
@@ -32,7 +32,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var o options
 	var uploads, ed, catBase, tagBase string
-	fs := newFlags("import wordpress", &o, "data", "database")
+	fs := newFlags("import wordpress", &o, "data", "database", "media-url")
 	fs.StringVar(&uploads, "uploads", "", "a local copy of the WordPress site's wp-content/uploads folder")
 	fs.StringVar(&ed, "edition", "", "edition code that receives the content (default: the default edition)")
 	fs.StringVar(&catBase, "category-base", wpimport.DefaultCategoryBase, "the category base of WordPress's Permalink settings (/topics/news/ has \"topics\"); not in the export")
@@ -46,7 +46,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base BASE] [--tag-base BASE] [--data DIR]")
+			fmt.Fprintln(stdout, "Usage: masthead import wordpress FILE.xml [--uploads DIR] [--edition CODE] [--category-base BASE] [--tag-base BASE] [--data DIR] [--database URL] [--media-url URL]")
 			fs.PrintDefaults()
 			return err
 		}
@@ -83,6 +83,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if fi, err := os.Stat(uploads); err != nil || !fi.IsDir() {
 			return usagef("--uploads %q is not a folder", uploads)
 		}
+	}
+	if _, err := checkMediaURL(o.mediaURL); err != nil {
+		return err
 	}
 	if err := checkData(o.data); err != nil {
 		return err

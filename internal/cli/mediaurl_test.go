@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,5 +83,60 @@ func TestDemoIntoS3(t *testing.T) {
 	code, out, stderr = run(t, env, "backup", filepath.Join(dir, "s3site.tar.gz"), "--data", dir+"/s3", "--media-url", srv.MediaURL())
 	if code != 0 || !strings.Contains(out, "NOT in this backup") || !strings.Contains(out, "s3://"+srv.Bucket) {
 		t.Errorf("backup with media in a bucket: %d %q %q", code, out, stderr)
+	}
+}
+
+// TestImportIntoS3: a WordPress import on a site whose media live in a
+// bucket puts the attachments there, not in the data folder.
+func TestImportIntoS3(t *testing.T) {
+	export := wpFixture(t, "wxr-flat-attachment-same-site.xml")
+	srv := s3test.Start(t)
+	dir := t.TempDir()
+	uploads := filepath.Join(dir, "wp-uploads")
+	writeTestJPEG(t, filepath.Join(uploads, "2008", "06", "canola2.jpg"))
+	env := map[string]string{"MASTHEAD_S3_ACCESS_KEY": srv.AccessKey, "MASTHEAD_S3_SECRET_KEY": srv.SecretKey}
+	code, out, stderr := run(t, env, "import", "wordpress", export, "--uploads", uploads, "--data", filepath.Join(dir, "site"), "--media-url", srv.MediaURL())
+	if code != 0 {
+		t.Fatalf("import: %d %q %q", code, out, stderr)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "site", "uploads", "*")); len(m) > 0 {
+		t.Errorf("the import wrote into the data folder's uploads: %v", m)
+	}
+	a, err := openApp(context.Background(), &options{data: filepath.Join(dir, "site"), mediaURL: srv.MediaURL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	list, err := a.store.ListMedia(context.Background(), media.Filter{Limit: 5})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("imported media: %d, %v", len(list), err)
+	}
+	f, err := a.blob.Open(context.Background(), list[0].Path)
+	if err != nil {
+		t.Fatalf("the attachment %s is not in the bucket: %v", list[0].Path, err)
+	}
+	f.Close()
+	// A malformed bucket URL is a usage error, before anything is read.
+	if code, _, stderr := run(t, env, "import", "wordpress", export, "--data", filepath.Join(dir, "other"), "--media-url", "ftp://x"); code != 2 || !strings.Contains(stderr, "--media-url") {
+		t.Errorf("bad --media-url: exit %d, %q", code, stderr)
+	}
+}
+
+// writeTestJPEG puts a small real JPEG at path.
+func writeTestJPEG(t *testing.T, path string) {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	for x := range 40 {
+		img.Set(x, x%30, color.RGBA{30, 90, 200, 255})
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
