@@ -10,6 +10,7 @@ import (
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/search"
+	"github.com/masthead-news/masthead/internal/wpimport"
 )
 
 // Bulk transactions load many items at once (the WordPress import) through
@@ -25,6 +26,8 @@ import (
 //     the articles themselves. A document's text is written only if the
 //     document still exists when its batch goes out; unindexing an item
 //     drops its pending text. Searches in the same transaction flush first.
+//   - the WordPress import's mapping rows and redirects are written in
+//     statements of many rows (reading one back finds it held back);
 //   - the ids of tags and search editions once read or made are remembered
 //     (ids only, at most bulkTagCache tags; renaming, merging or deleting a
 //     tag forgets them all);
@@ -39,6 +42,7 @@ import (
 // goes out at 256 documents or 1 MiB of text (FTS5 flushes its own
 // in-memory index at 1 MiB anyway).
 const (
+	bulkRowBatch  = 200 // mapping and redirect rows per statement
 	bulkTextBatch = 256
 	bulkTextBytes = 1 << 20
 	bulkTagCache  = 10000
@@ -64,6 +68,9 @@ type bulkState struct {
 	bytes    int
 	tags     map[string]content.Tag // edition + "\x00" + slug
 	editions map[string]int64       // search edition numbers by code
+	// the WordPress import's mapping rows and redirects, by primary key
+	mappings  map[mappingKey]wpimport.Mapping
+	redirects map[string]pendingRedirect
 }
 
 func bulkOf(ctx context.Context) *bulkState {
@@ -79,11 +86,14 @@ func (s *Store) WithinBulkTx(ctx context.Context, fn func(ctx context.Context) e
 		return fn(ctx)
 	}
 	run := func(ctx context.Context) error {
-		b := &bulkState{texts: map[int64]*pendingText{}, tags: map[string]content.Tag{}, editions: map[string]int64{}}
+		b := &bulkState{texts: map[int64]*pendingText{}, tags: map[string]content.Tag{}, editions: map[string]int64{},
+			mappings: map[mappingKey]wpimport.Mapping{}, redirects: map[string]pendingRedirect{}}
 		ctx = context.WithValue(ctx, bulkKey{}, b)
 		err := fn(ctx)
-		if err == nil {
-			err = s.flushTexts(ctx)
+		for _, flush := range []func(context.Context) error{s.flushTexts, s.flushMappings, s.flushRedirects} {
+			if err == nil {
+				err = flush(ctx)
+			}
 		}
 		b.folding.Wait() // none outlives the transaction
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/wpimport"
 )
 
 // TestBulkTransaction: a bulk transaction stores exactly what single writes
@@ -79,8 +80,42 @@ func testBulkTransaction(t *testing.T, s *store.Store) {
 		if again.ID == port.ID {
 			t.Errorf("EnsureTag found the renamed tag under its old slug")
 		}
+		// Import mappings and redirects held back are read back, the
+		// latest one winning, also across batches.
+		for i := range 450 {
+			key := fmt.Sprint(i)
+			must(s.SaveImportMapping(ctx, &wpimport.Mapping{Site: "wp.example", Kind: "article", Key: key, TargetID: int64(i), Hash: "h1"}))
+			must(s.SaveRedirect(ctx, &wpimport.Redirect{Path: "?p=" + key, Kind: "article", TargetID: int64(i)}))
+		}
+		must(s.SaveImportMapping(ctx, &wpimport.Mapping{Site: "wp.example", Kind: "article", Key: "449", TargetID: 7, Hash: "h2"}))
+		must(s.SaveRedirect(ctx, &wpimport.Redirect{Path: "?p=449", Kind: "page", TargetID: 8}))
+		if m, err := s.ImportMapping(ctx, "wp.example", "article", "449"); err != nil || m.TargetID != 7 || m.Hash != "h2" {
+			t.Errorf("mapping held back: %+v, %v", m, err)
+		}
+		if m, err := s.ImportMapping(ctx, "wp.example", "article", "3"); err != nil || m.TargetID != 3 {
+			t.Errorf("mapping written in a batch: %+v, %v", m, err)
+		}
+		if r, err := s.Redirect(ctx, "?p=449"); err != nil || r.Kind != "page" || r.TargetID != 8 {
+			t.Errorf("redirect held back: %+v, %v", r, err)
+		}
 		return nil
 	}))
+	for _, key := range []string{"0", "199", "200", "448"} {
+		m, err := s.ImportMapping(ctx, "wp.example", "article", key)
+		if err != nil || fmt.Sprint(m.TargetID) != key || m.Hash != "h1" {
+			t.Errorf("mapping %s after the commit: %+v, %v", key, m, err)
+		}
+		r, err := s.Redirect(ctx, "?p="+key)
+		if err != nil || fmt.Sprint(r.TargetID) != key || r.Kind != "article" {
+			t.Errorf("redirect %s after the commit: %+v, %v", key, r, err)
+		}
+	}
+	if m, err := s.ImportMapping(ctx, "wp.example", "article", "449"); err != nil || m.TargetID != 7 || m.Hash != "h2" {
+		t.Errorf("changed mapping after the commit: %+v, %v", m, err)
+	}
+	if r, err := s.Redirect(ctx, "?p=449"); err != nil || r.Kind != "page" || r.TargetID != 8 {
+		t.Errorf("changed redirect after the commit: %+v, %v", r, err)
+	}
 	docs, texts, err := s.SearchIndexSize(ctx)
 	must(err)
 	if docs != n-2 || texts != n-2 {
@@ -122,5 +157,16 @@ func testBulkTransaction(t *testing.T, s *store.Store) {
 	}
 	if _, total, _ := s.Search(ctx, search.Parse("rolled"), search.Filter{Edition: "en"}); total != 0 {
 		t.Errorf("a rolled-back article is found (%d hits)", total)
+	}
+	err = s.WithinBulkTx(ctx, func(ctx context.Context) error {
+		must(s.SaveRedirect(ctx, &wpimport.Redirect{Path: "/rolled/", Kind: "article", TargetID: 1}))
+		must(s.SaveImportMapping(ctx, &wpimport.Mapping{Site: "wp.example", Kind: "article", Key: "rolled", TargetID: 1}))
+		return boom
+	})
+	if _, err := s.Redirect(ctx, "/rolled/"); !errors.Is(err, content.ErrNotFound) {
+		t.Errorf("a rolled-back redirect: %v", err)
+	}
+	if _, err := s.ImportMapping(ctx, "wp.example", "article", "rolled"); !errors.Is(err, content.ErrNotFound) {
+		t.Errorf("a rolled-back mapping: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
@@ -17,6 +18,11 @@ var _ wpimport.Store = (*Store)(nil)
 // ImportMapping reads what a WordPress item became; content.ErrNotFound
 // when it was never imported.
 func (s *Store) ImportMapping(ctx context.Context, site, kind, key string) (*wpimport.Mapping, error) {
+	if b := bulkOf(ctx); b != nil {
+		if m, ok := b.mappings[mappingKey{site, kind, key}]; ok {
+			return &m, nil
+		}
+	}
 	m := &wpimport.Mapping{Site: site, Kind: kind, Key: key}
 	err := s.queryRow(ctx, "SELECT target_id, hash, meta FROM wp_import_map WHERE site = ? AND kind = ? AND wp_key = ?",
 		site, kind, key).Scan(&m.TargetID, &m.Hash, &m.Meta)
@@ -26,15 +32,99 @@ func (s *Store) ImportMapping(ctx context.Context, site, kind, key string) (*wpi
 // SaveImportMapping records (or changes) what a WordPress item became. No
 // page shows the mapping itself, so it leaves the cache generation alone.
 func (s *Store) SaveImportMapping(ctx context.Context, m *wpimport.Mapping) error {
+	if b := bulkOf(ctx); b != nil {
+		b.mappings[mappingKey{m.Site, m.Kind, m.Key}] = *m
+		if len(b.mappings) >= bulkRowBatch {
+			return s.flushMappings(ctx)
+		}
+		return nil
+	}
 	_, err := s.execQuiet(ctx, `INSERT INTO wp_import_map (site, kind, wp_key, target_id, hash, meta) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (site, kind, wp_key) DO UPDATE SET target_id = excluded.target_id, hash = excluded.hash, meta = excluded.meta`,
 		m.Site, m.Kind, m.Key, m.TargetID, m.Hash, m.Meta)
 	return err
 }
 
+// mappingKey is a mapping's primary key.
+type mappingKey struct{ site, kind, key string }
+
+// flushMappings writes the mappings a bulk transaction holds back, in
+// statements of many rows.
+func (s *Store) flushMappings(ctx context.Context) error {
+	b := bulkOf(ctx)
+	if b == nil || len(b.mappings) == 0 {
+		return nil
+	}
+	rows := make([]wpimport.Mapping, 0, len(b.mappings))
+	for _, m := range b.mappings {
+		rows = append(rows, m)
+	}
+	clear(b.mappings)
+	return inChunks(rows, func(part []wpimport.Mapping) error {
+		args := make([]any, 0, 6*len(part))
+		for _, m := range part {
+			args = append(args, m.Site, m.Kind, m.Key, m.TargetID, m.Hash, m.Meta)
+		}
+		_, err := s.execQuiet(ctx, `INSERT INTO wp_import_map (site, kind, wp_key, target_id, hash, meta) VALUES `+valueRows(len(part), 6)+`
+			ON CONFLICT (site, kind, wp_key) DO UPDATE SET target_id = excluded.target_id, hash = excluded.hash, meta = excluded.meta`, args...)
+		return err
+	})
+}
+
+// flushRedirects writes the redirects a bulk transaction holds back.
+func (s *Store) flushRedirects(ctx context.Context) error {
+	b := bulkOf(ctx)
+	if b == nil || len(b.redirects) == 0 {
+		return nil
+	}
+	rows := make([]pendingRedirect, 0, len(b.redirects))
+	for _, r := range b.redirects {
+		rows = append(rows, r)
+	}
+	clear(b.redirects)
+	return inChunks(rows, func(part []pendingRedirect) error {
+		args := make([]any, 0, 4*len(part))
+		for _, r := range part {
+			args = append(args, r.Path, r.Kind, r.TargetID, r.created)
+		}
+		_, err := s.exec(ctx, `INSERT INTO redirects (path, target_kind, target_id, created_at) VALUES `+valueRows(len(part), 4)+`
+			ON CONFLICT (path) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id`, args...)
+		return err
+	})
+}
+
+// pendingRedirect is a redirect held back, with the time it was saved.
+type pendingRedirect struct {
+	wpimport.Redirect
+	created int64
+}
+
+// inChunks calls fn on parts of rows small enough for one statement.
+func inChunks[T any](rows []T, fn func([]T) error) error {
+	for len(rows) > 0 {
+		n := min(len(rows), bulkRowBatch)
+		if err := fn(rows[:n]); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// valueRows is "(?, ?), (?, ?)" for n rows of k values.
+func valueRows(n, k int) string {
+	row := "(" + placeholders(k) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
 // Redirect finds the target of an old path; content.ErrNotFound when the
 // path is not one. The primary key makes this one indexed look-up.
 func (s *Store) Redirect(ctx context.Context, path string) (*wpimport.Redirect, error) {
+	if b := bulkOf(ctx); b != nil {
+		if r, ok := b.redirects[path]; ok {
+			return &r.Redirect, nil
+		}
+	}
 	r := &wpimport.Redirect{Path: path}
 	err := s.queryRow(ctx, "SELECT target_kind, target_id FROM redirects WHERE path = ?", path).Scan(&r.Kind, &r.TargetID)
 	return r, notFound(err)
@@ -43,6 +133,13 @@ func (s *Store) Redirect(ctx context.Context, path string) (*wpimport.Redirect, 
 // SaveRedirect points an old path at a target (a 404 becomes a 301, so it
 // is a write readers see).
 func (s *Store) SaveRedirect(ctx context.Context, r *wpimport.Redirect) error {
+	if b := bulkOf(ctx); b != nil {
+		b.redirects[r.Path] = pendingRedirect{Redirect: *r, created: time.Now().Unix()}
+		if len(b.redirects) >= bulkRowBatch {
+			return s.flushRedirects(ctx)
+		}
+		return nil
+	}
 	_, err := s.exec(ctx, `INSERT INTO redirects (path, target_kind, target_id, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (path) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id`,
 		r.Path, r.Kind, r.TargetID, time.Now().Unix())
