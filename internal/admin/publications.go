@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/publication"
 	"github.com/masthead-news/masthead/internal/user"
@@ -657,35 +658,87 @@ type pubFileSelect struct {
 	Selected int64
 }
 
-// pubButtons is the data of the "pub-status" template.
-type pubButtons struct {
-	P      *page
-	Status string
-	FormID string
+// pubHead is the data of the "pub-head" template: the screen's heading
+// with the way back and the public page.
+type pubHead struct {
+	P                          *page
+	Back, BackLabel, PublicURL string
 }
 
-// CoverSelect and PDFSelect pick the book's files.
+// pubTitleSlug is the data of the "pub-title-slug" template.
+type pubTitleSlug struct {
+	P           *page
+	Edition     *edition.Edition
+	Title, Slug string
+	Max         int // the title's length
+}
+
+// pubPublish is the data of the "pub-publish" template: the edition,
+// status, PDF and the save and publish buttons of form FormID.
+type pubPublish struct {
+	P        *page
+	Edition  *edition.Edition
+	Status   string
+	FormID   string
+	PDF      *pubFile
+	ErrField string // a field whose refusal shows in the panel
+}
+
+// pubItemPanels is the data of the "pub-links-delete" template: the
+// translation links and the delete form of a saved item.
+type pubItemPanels struct {
+	Links   linksPanel
+	Action  string // the delete URL
+	Hint    string // catalog key of the delete hint
+	Confirm string // the name the confirmation question shows
+}
+
+// listHead is the heading of a screen whose way back is the edition's
+// publication list.
+func (sp *structPage) listHead(publicURL string) pubHead {
+	return pubHead{sp.page, "/admin/publications/?edition=" + sp.Edition.Code, sp.T("admin.structure.back"), publicURL}
+}
+
+// The parts of the book screen.
+func (d *bookEditData) Head() pubHead { return d.listHead(d.PublicURL) }
+func (d *bookEditData) TitleSlug() pubTitleSlug {
+	return pubTitleSlug{d.page, d.Edition, d.B.Title, d.B.Slug, 300}
+}
 func (d *bookEditData) CoverSelect() pubFileSelect {
 	return pubFileSelect{d.page, "cover", d.T("admin.pubs.cover"), d.Files.Images, d.B.CoverID}
 }
 func (d *bookEditData) PDFSelect() pubFileSelect {
 	return pubFileSelect{d.page, "pdf", "PDF", d.Files.PDFs, d.B.PDFID}
 }
-
-// Buttons are the book's save and publish buttons.
-func (d *bookEditData) Buttons() pubButtons {
-	return pubButtons{d.page, string(d.B.Status), "book-form"}
+func (d *bookEditData) Publish() pubPublish {
+	return pubPublish{d.page, d.Edition, string(d.B.Status), "book-form", d.PDF, "status"}
+}
+func (d *bookEditData) ItemPanels() pubItemPanels {
+	return pubItemPanels{d.Panel(), idPath("/admin/publications/books/", d.B.ID) + "delete", "admin.pubs.delete_hint", d.B.Title}
 }
 
-// CoverSelect and PDFSelect pick the issue's files.
+// The parts of the series screen.
+func (d *seriesEditData) Head() pubHead { return d.listHead(d.PublicURL) }
+func (d *seriesEditData) TitleSlug() pubTitleSlug {
+	return pubTitleSlug{d.page, d.Edition, d.S.Title, d.S.Slug, 200}
+}
+func (d *seriesEditData) ItemPanels() pubItemPanels {
+	return pubItemPanels{d.Panel(), idPath("/admin/publications/series/", d.S.ID) + "delete", "admin.pubs.series_delete_hint", d.S.Title}
+}
+
+// The parts of the issue screen, whose way back is its series.
+func (d *issueEditData) Head() pubHead {
+	return pubHead{d.page, idPath("/admin/publications/series/", d.Series.ID), d.Series.Title, d.PublicURL}
+}
 func (d *issueEditData) CoverSelect() pubFileSelect {
 	return pubFileSelect{d.page, "cover", d.T("admin.pubs.cover"), d.Files.Images, d.I.CoverID}
 }
 func (d *issueEditData) PDFSelect() pubFileSelect {
 	return pubFileSelect{d.page, "pdf", "PDF", d.Files.PDFs, d.I.PDFID}
 }
-
-// Buttons are the issue's save and publish buttons.
-func (d *issueEditData) Buttons() pubButtons {
-	return pubButtons{d.page, string(d.I.Status), "issue-form"}
+func (d *issueEditData) Publish() pubPublish {
+	return pubPublish{d.page, d.Edition, string(d.I.Status), "issue-form", d.PDF, "series"}
+}
+func (d *issueEditData) ItemPanels() pubItemPanels {
+	return pubItemPanels{d.Panel(), idPath("/admin/publications/issues/", d.I.ID) + "delete", "admin.pubs.delete_hint", d.Title}
 }
