@@ -44,7 +44,10 @@ func chromiumPath() string {
 }
 
 // Tab returns a context driving a new tab of the shared browser, with a time
-// limit; it skips (or fails on CI) when no Chromium is installed.
+// limit; it skips (or fails on CI) when no Chromium is installed. The limit
+// only stops a hung test: it is doubled, because on a 2-core machine that
+// runs every package's tests at once a long flow of page loads has been
+// seen to take over two minutes without anything being wrong.
 func Tab(t *testing.T, timeout time.Duration) context.Context {
 	t.Helper()
 	once.Do(func() {
@@ -78,7 +81,7 @@ func Tab(t *testing.T, timeout time.Duration) context.Context {
 		t.Fatalf("starting Chromium (%s): %v", execPath, startErr)
 	}
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
-	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*timeout)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancel()
