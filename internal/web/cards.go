@@ -29,22 +29,6 @@ func cardHTML(tr translator, icons string, c Card, i int, lead bool) template.HT
 	return template.HTML(w.String())
 }
 
-// cardsHTML writes a listing's cards, each on its own line; leadFirst makes
-// the first the lead card of a front page.
-func cardsHTML(tr translator, icons string, cards []Card, leadFirst bool) template.HTML {
-	var w htmlWriter
-	size := 0
-	for i := range cards {
-		size += 3072 + len(cards[i].Body)
-	}
-	w.Grow(size)
-	for i := range cards {
-		w.raw("\n      ")
-		writeCard(&w, tr, icons, &cards[i], i, leadFirst && i == 0)
-	}
-	return template.HTML(w.String())
-}
-
 func writeCard(w *htmlWriter, tr translator, icons string, c *Card, i int, lead bool) {
 	w.raw(`<article class="card`)
 	if lead {
@@ -205,4 +189,112 @@ func writeShareList(w *htmlWriter, icons, label string, links []ShareLink) {
 		w.raw(`</span></a></li>`)
 	}
 	w.raw("\n  </ul>")
+}
+
+// writeListingMain writes a listing page's main column (home, all articles,
+// category, tag, author): the edition suggestion, the heading, the cards
+// and the pager. Listings are the most requested pages, and as a template
+// this was their last reflective work; it keeps html/template's escaping
+// (htmlWriter.text and url, see shell.go) for everything but the cards.
+func writeListingMain(w *htmlWriter, icons string, lp *ListingPage) {
+	if sg := lp.Suggest; sg != nil {
+		w.raw("\n    <aside class=\"edition-suggest\" lang=\"")
+		w.text(sg.Lang)
+		w.raw(`" dir="`)
+		w.text(sg.Dir)
+		w.raw(`" aria-label="`)
+		w.text(sg.Label)
+		w.raw("\">\n      <p>")
+		w.text(sg.Text)
+		w.raw(` <a href="`)
+		w.url(sg.URL)
+		w.raw(`" hreflang="`)
+		w.text(sg.Lang)
+		w.raw(`">`)
+		w.text(sg.Label)
+		w.raw(" <span aria-hidden=\"true\" class=\"arrow-fwd\">→</span></a></p>\n    </aside>")
+	}
+	if lp.HideHead {
+		w.raw("\n    <h1 class=\"visually-hidden\">")
+		w.text(lp.Heading)
+		w.raw("</h1>")
+	} else {
+		w.raw("\n    <header class=\"listing-head\">")
+		if lp.Author != nil && lp.Author.Avatar != nil {
+			w.raw(`<img class="avatar avatar-lg" src="`)
+			w.url(lp.Author.Avatar.URL)
+			w.raw(`" alt="" width="96" height="96">`)
+		}
+		w.raw("\n      <div>\n        <h1 class=\"listing-title\">")
+		w.text(lp.Heading)
+		w.raw("</h1>\n        ")
+		if lp.Intro != "" {
+			w.raw(`<p class="listing-intro">`)
+			w.text(lp.Intro)
+			w.raw("</p>")
+		}
+		writeReadIn(w, lp.Page)
+		w.raw("\n      </div>\n    </header>")
+	}
+	if len(lp.Cards) > 0 {
+		w.raw("\n    <div class=\"cards\">")
+		for i := range lp.Cards {
+			w.raw("\n      ")
+			writeCard(w, lp.Page, icons, &lp.Cards[i], i, i == 0 && lp.PageNum == 1 && lp.HideHead)
+		}
+		w.raw("\n    </div>")
+	} else {
+		w.raw("\n    <p class=\"empty\">")
+		w.text(lp.T("listing.empty"))
+		w.raw("</p>")
+	}
+	if lp.Newer != "" || lp.Older != "" {
+		w.raw("\n    <nav class=\"pager\" aria-label=\"")
+		w.text(lp.T("paging.label"))
+		w.raw("\">\n      ")
+		if lp.Newer != "" {
+			w.raw(`<a class="pager-newer" href="`)
+			w.url(lp.Newer)
+			w.raw(`" rel="prev"><span aria-hidden="true" class="arrow-back">←</span> `)
+			w.text(lp.T("paging.newer"))
+			w.raw("</a>")
+		}
+		w.raw("\n      ")
+		if lp.Older != "" {
+			w.raw(`<a class="pager-older" href="`)
+			w.url(lp.Older)
+			w.raw(`" rel="next">`)
+			w.text(lp.T("paging.older"))
+			w.raw(` <span aria-hidden="true" class="arrow-fwd">→</span></a>`)
+		}
+		w.raw("\n    </nav>")
+	}
+	w.raw("\n")
+}
+
+// writeReadIn writes the "Read in" links to a page's other editions (the
+// templates' "read-in" partial).
+func writeReadIn(w *htmlWriter, p *Page) {
+	if len(p.Translations) > 0 {
+		w.raw("\n  <p class=\"read-in\">")
+		w.text(p.T("article.read_in"))
+		for i, t := range p.Translations {
+			if i > 0 {
+				w.raw(",")
+			}
+			w.raw(` <a href="`)
+			w.url(t.URL)
+			w.raw(`" lang="`)
+			w.text(t.Lang)
+			w.raw(`" dir="`)
+			w.text(t.Dir)
+			w.raw(`" hreflang="`)
+			w.text(t.Lang)
+			w.raw(`">`)
+			w.text(t.Label)
+			w.raw("</a>")
+		}
+		w.raw("\n  </p>")
+	}
+	w.raw("\n")
 }

@@ -20,10 +20,12 @@ type views struct {
 	shell *shell
 	// extra marks the page templates that define "head-extra".
 	extra map[string]bool
+	// goMain writes the main column of the pages that have no template.
+	goMain map[string]func(w *htmlWriter, data pageData) error
 }
 
 // pageTemplates are the page files; every other file is a shared layout or partial.
-var pageTemplates = []string{"listing.html", "article.html", "page.html", "error.html", "search.html",
+var pageTemplates = []string{"article.html", "page.html", "error.html", "search.html",
 	"media_listing.html", "media_item.html", "media_photo.html", "newsletter.html", "books.html", "book.html", "series.html", "issue.html"}
 
 func parseViews(a *assets) (*views, error) {
@@ -40,9 +42,6 @@ func parseViews(a *assets) (*views, error) {
 		"subscribeHTML": subscribeHTML,
 		"byline":        bylineHTML,
 		"shareList":     func(label string, links []ShareLink) template.HTML { return shareList(icons, label, links) },
-		"cards": func(tr translator, cards []Card, leadFirst bool) template.HTML {
-			return cardsHTML(tr, icons, cards, leadFirst)
-		},
 		"subscribeAt": func(p *Page, id, email string, bare bool) subscribeSpot {
 			return subscribeSpot{P: p, ID: id, Email: email, Bare: bare}
 		},
@@ -61,7 +60,17 @@ func parseViews(a *assets) (*views, error) {
 			shared = append(shared, e.Name())
 		}
 	}
-	v := &views{pages: map[string]*template.Template{}, shell: sh, extra: map[string]bool{}}
+	v := &views{pages: map[string]*template.Template{}, shell: sh, extra: map[string]bool{},
+		goMain: map[string]func(*htmlWriter, pageData) error{
+			"listing.html": func(w *htmlWriter, data pageData) error {
+				lp, ok := data.(*ListingPage)
+				if !ok {
+					return fmt.Errorf("listing.html needs a *ListingPage, not %T", data)
+				}
+				writeListingMain(w, icons, lp)
+				return nil
+			},
+		}}
 	for _, p := range pageTemplates {
 		t, err := template.New(p).Funcs(funcs).ParseFS(templates.FS, append(shared, p)...)
 		if err != nil {
@@ -99,8 +108,8 @@ func releaseBuffer(w *htmlWriter) {
 // the shell's header, the page's "main", the sidebar and footer. The
 // caller writes the buffer and then releases it (releaseBuffer).
 func (s *Server) execute(name string, data pageData) (*htmlWriter, error) {
-	t := s.views.pages[name]
-	if t == nil {
+	t, goMain := s.views.pages[name], s.views.goMain[name]
+	if t == nil && goMain == nil {
 		return nil, fmt.Errorf("no template %q", name)
 	}
 	p := data.Base()
@@ -116,7 +125,13 @@ func (s *Server) execute(name string, data pageData) (*htmlWriter, error) {
 	}
 	sh.top(w, p)
 	w.WriteByte('\n')
-	if err := t.ExecuteTemplate(w, "main", data); err != nil {
+	var err error
+	if goMain != nil {
+		err = goMain(w, data)
+	} else {
+		err = t.ExecuteTemplate(w, "main", data)
+	}
+	if err != nil {
 		releaseBuffer(w)
 		return nil, fmt.Errorf("rendering %s: %w", name, err)
 	}
