@@ -593,22 +593,85 @@ func pageOf[T any](h *Handler, w http.ResponseWriter, r *http.Request, s *site, 
 	return list[offset:min(offset+perPage, total)], true
 }
 
-// termFilter applies the parameters every term list shares.
+// listed is what the lists kept in memory (terms, users) filter and sort
+// on.
+type listed struct {
+	id    int64
+	name  string
+	slug  string
+	count int
+}
+
+// listQuery is the filter and order those lists share: include, exclude,
+// slug, search (in the name or slug), orderby and order.
+type listQuery struct {
+	include, exclude []int64
+	slugs            []string
+	search           string
+	orderBy          string
+	asc              bool
+}
+
+// readListQuery reads the shared parameters; orders are the orderby values
+// the list accepts (its default is name).
+func readListQuery(p *params, orders ...string) listQuery {
+	return listQuery{include: p.ids("include"), exclude: p.ids("exclude"), slugs: p.values("slug"),
+		search:  strings.ToLower(strings.TrimSpace(p.q.Get("search"))),
+		orderBy: p.enum("orderby", "name", orders...), asc: p.enum("order", "asc", "asc", "desc") == "asc"}
+}
+
+// listRows keeps the rows that pass the query (and keep, when not nil), in
+// the asked order; ties go by id.
+func listRows[T any](q listQuery, rows []T, of func(T) listed, keep func(T) bool) []T {
+	var out []T
+	for _, row := range rows {
+		t := of(row)
+		switch {
+		case len(q.include) > 0 && !slices.Contains(q.include, t.id),
+			slices.Contains(q.exclude, t.id),
+			len(q.slugs) > 0 && !slices.Contains(q.slugs, t.slug),
+			q.search != "" && !strings.Contains(strings.ToLower(t.name), q.search) && !strings.Contains(t.slug, q.search),
+			keep != nil && !keep(row):
+			continue
+		}
+		out = append(out, row)
+	}
+	slices.SortStableFunc(out, func(x, y T) int {
+		a, b := of(x), of(y)
+		var c int
+		switch q.orderBy {
+		case "id", "registered_date":
+			c = cmpInt(a.id, b.id)
+		case "slug":
+			c = strings.Compare(a.slug, b.slug)
+		case "count":
+			c = cmpInt(int64(a.count), int64(b.count))
+		case "include":
+			c = cmpInt(int64(slices.Index(q.include, a.id)), int64(slices.Index(q.include, b.id)))
+		default:
+			c = strings.Compare(strings.ToLower(a.name), strings.ToLower(b.name))
+		}
+		if c == 0 {
+			c = cmpInt(a.id, b.id)
+		}
+		if !q.asc {
+			c = -c
+		}
+		return c
+	})
+	return out
+}
+
+// termRow is a category or tag as the term lists filter it.
 type termRow struct {
-	id     int64
-	name   string
-	slug   string
-	count  int
+	listed
 	parent int64
 	json   *termJSON
 }
 
 func (h *Handler) filterTerms(w http.ResponseWriter, r *http.Request, s *site, p *params, rows []termRow, postTerms func(int64) ([]int64, error)) {
-	include, exclude, slugs := p.ids("include"), p.ids("exclude"), p.values("slug")
-	search := strings.ToLower(strings.TrimSpace(p.q.Get("search")))
+	q := readListQuery(p, "id", "include", "name", "slug", "include_slugs", "term_group", "description", "count")
 	hideEmpty := p.enum("hide_empty", "false", "true", "false", "1", "0")
-	orderBy := p.enum("orderby", "name", "id", "include", "name", "slug", "include_slugs", "term_group", "description", "count")
-	asc := p.enum("order", "asc", "asc", "desc") == "asc"
 	var parent []int64
 	if p.has("parent") {
 		parent = p.ids("parent")
@@ -628,41 +691,10 @@ func (h *Handler) filterTerms(w http.ResponseWriter, r *http.Request, s *site, p
 		h.invalidParams(w, r, p.errs)
 		return
 	}
-	var keep []termRow
-	for _, t := range rows {
-		switch {
-		case len(include) > 0 && !slices.Contains(include, t.id),
-			slices.Contains(exclude, t.id),
-			len(slugs) > 0 && !slices.Contains(slugs, t.slug),
-			search != "" && !strings.Contains(strings.ToLower(t.name), search) && !strings.Contains(t.slug, search),
-			(hideEmpty == "true" || hideEmpty == "1") && t.count == 0,
-			parent != nil && !slices.Contains(parent, t.parent),
-			p.has("post") && !slices.Contains(postIDs, t.id):
-			continue
-		}
-		keep = append(keep, t)
-	}
-	slices.SortStableFunc(keep, func(a, b termRow) int {
-		var c int
-		switch orderBy {
-		case "id":
-			c = cmpInt(a.id, b.id)
-		case "slug":
-			c = strings.Compare(a.slug, b.slug)
-		case "count":
-			c = cmpInt(int64(a.count), int64(b.count))
-		case "include":
-			c = cmpInt(int64(slices.Index(include, a.id)), int64(slices.Index(include, b.id)))
-		default:
-			c = strings.Compare(strings.ToLower(a.name), strings.ToLower(b.name))
-		}
-		if c == 0 {
-			c = cmpInt(a.id, b.id)
-		}
-		if !asc {
-			c = -c
-		}
-		return c
+	keep := listRows(q, rows, func(t termRow) listed { return t.listed }, func(t termRow) bool {
+		return !((hideEmpty == "true" || hideEmpty == "1") && t.count == 0) &&
+			(parent == nil || slices.Contains(parent, t.parent)) &&
+			(!p.has("post") || slices.Contains(postIDs, t.id))
 	})
 	pageRows, ok := pageOf(h, w, r, s, p, keep)
 	if !ok {
@@ -710,7 +742,7 @@ func (h *Handler) categoryRows(r *http.Request, s *site, ed *edition.Edition) ([
 	rows := make([]termRow, len(all))
 	for i := range all {
 		c := &all[i]
-		rows[i] = termRow{id: c.ID, name: c.Name, slug: c.Slug, count: counts[c.ID], parent: c.ParentID, json: categoryJSON(s, ed, c, counts[c.ID])}
+		rows[i] = termRow{listed: listed{id: c.ID, name: c.Name, slug: c.Slug, count: counts[c.ID]}, parent: c.ParentID, json: categoryJSON(s, ed, c, counts[c.ID])}
 	}
 	return rows, nil
 }
@@ -773,7 +805,7 @@ func (h *Handler) tags(w http.ResponseWriter, r *http.Request) {
 	rows := make([]termRow, len(all))
 	for i := range all {
 		t := &all[i]
-		rows[i] = termRow{id: t.ID, name: t.Name, slug: t.Slug, count: t.Articles, json: tagJSON(s, s.ed, &t.Tag, t.Articles)}
+		rows[i] = termRow{listed: listed{id: t.ID, name: t.Name, slug: t.Slug, count: t.Articles}, json: tagJSON(s, s.ed, &t.Tag, t.Articles)}
 	}
 	h.filterTerms(w, r, s, newParams(r), rows, func(post int64) ([]int64, error) {
 		if _, err := h.visibleArticle(r, post); err != nil {
@@ -826,46 +858,16 @@ func (h *Handler) users(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := newParams(r)
-	include, exclude, slugs := p.ids("include"), p.ids("exclude"), p.values("slug")
-	search := strings.ToLower(strings.TrimSpace(p.q.Get("search")))
-	orderBy := p.enum("orderby", "name", "id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url")
-	asc := p.enum("order", "asc", "asc", "desc") == "asc"
+	q := readListQuery(p, "id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url")
 	if len(p.errs) > 0 {
 		h.invalidParams(w, r, p.errs)
 		return
 	}
-	var keep []*content.Author
+	list := make([]*content.Author, len(authors))
 	for i := range authors {
-		a := &authors[i]
-		switch {
-		case len(include) > 0 && !slices.Contains(include, a.ID),
-			slices.Contains(exclude, a.ID),
-			len(slugs) > 0 && !slices.Contains(slugs, a.Slug),
-			search != "" && !strings.Contains(strings.ToLower(a.Name), search) && !strings.Contains(a.Slug, search):
-			continue
-		}
-		keep = append(keep, a)
+		list[i] = &authors[i]
 	}
-	slices.SortStableFunc(keep, func(a, b *content.Author) int {
-		var c int
-		switch orderBy {
-		case "id", "registered_date":
-			c = cmpInt(a.ID, b.ID)
-		case "slug":
-			c = strings.Compare(a.Slug, b.Slug)
-		case "include":
-			c = cmpInt(int64(slices.Index(include, a.ID)), int64(slices.Index(include, b.ID)))
-		default:
-			c = strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-		}
-		if c == 0 {
-			c = cmpInt(a.ID, b.ID)
-		}
-		if !asc {
-			c = -c
-		}
-		return c
-	})
+	keep := listRows(q, list, func(a *content.Author) listed { return listed{id: a.ID, name: a.Name, slug: a.Slug} }, nil)
 	pageRows, ok := pageOf(h, w, r, s, p, keep)
 	if !ok {
 		return
