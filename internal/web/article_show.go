@@ -116,7 +116,9 @@ func (s *Server) showArticleWith(w http.ResponseWriter, r *http.Request, a *cont
 	if preview {
 		p.Robots = "noindex"
 	}
-	ap := &ArticlePage{Page: p, Article: s.card(r, re, a, false), Body: template.HTML(s.responsiveBody(ctx, a.BodyHTML)), CommentsOpen: a.CommentsOpen}
+	card := s.card(r, re, a, false)
+	card.Share = shareLinks(re.locale, card.shareOrigin, card.URL, a.Title, card.Image)
+	ap := &ArticlePage{Page: p, Article: card, Body: template.HTML(s.responsiveBody(ctx, a.BodyHTML)), CommentsOpen: a.CommentsOpen}
 	if a.UpdatedAt.Sub(a.PublishedAt) > time.Hour {
 		ap.UpdatedISO, ap.Updated = a.UpdatedAt.Format(time.RFC3339), re.locale.Date(a.UpdatedAt)
 	}

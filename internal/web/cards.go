@@ -103,7 +103,11 @@ func writeCard(w *htmlWriter, tr translator, icons string, c *Card, i int, lead 
 	w.raw(`#comment"></use></svg>`)
 	w.esc(c.Comments)
 	w.raw("</a>\n          </p>\n          ")
-	writeShareList(w, icons, tr.T("share.label", c.Title), c.Share)
+	if c.Share != nil {
+		writeShareList(w, icons, tr.T("share.label", c.Title), c.Share)
+	} else {
+		writeCardShares(w, tr, icons, c)
+	}
 	w.raw("\n        </div>\n      </article>")
 }
 
@@ -167,6 +171,43 @@ func shareList(icons, label string, links []ShareLink) template.HTML {
 	var w htmlWriter
 	writeShareList(&w, icons, label, links)
 	return template.HTML(w.String())
+}
+
+// writeCardShares writes what writeShareList writes for shareLinks(…) of
+// a card, without building the links first: a listing has ten cards of
+// seven links each.
+func writeCardShares(w *htmlWriter, tr translator, icons string, c *Card) {
+	pageURL := c.shareOrigin + c.URL
+	u, t := url.QueryEscape(pageURL), url.QueryEscape(c.Title)
+	w.raw(`<ul class="share" aria-label="`)
+	w.esc(tr.T("share.label", c.Title))
+	w.raw(`">`)
+	link := func(network, key string, parts ...string) {
+		label := tr.T(key)
+		w.raw("\n    <li><a class=\"share-link share-", network, `" href="`)
+		for _, p := range parts {
+			w.esc(p)
+		}
+		w.raw(`" rel="noopener nofollow" title="`)
+		w.esc(label)
+		w.raw(`"><svg aria-hidden="true" focusable="false" width="16" height="16"><use href="`)
+		w.esc(icons)
+		w.raw("#", network, `"></use></svg><span class="visually-hidden">`)
+		w.esc(label)
+		w.raw(`</span></a></li>`)
+	}
+	link("facebook", "share.facebook", "https://www.facebook.com/sharer/sharer.php?u=", u)
+	link("x", "share.x", "https://x.com/intent/post?url=", u, "&text=", t)
+	if c.Image != nil {
+		link("pinterest", "share.pinterest", "https://pinterest.com/pin/create/button/?url=", u, "&description=", t, "&media=", url.QueryEscape(c.shareOrigin+c.Image.URL))
+	} else {
+		link("pinterest", "share.pinterest", "https://pinterest.com/pin/create/button/?url=", u, "&description=", t)
+	}
+	link("whatsapp", "share.whatsapp", "https://wa.me/?text=", url.QueryEscape(c.Title+" "+pageURL))
+	link("telegram", "share.telegram", "https://t.me/share/url?url=", u, "&text=", t)
+	link("skype", "share.skype", "https://web.skype.com/share?url=", u, "&text=", t)
+	link("email", "share.email", "mailto:?subject=", url.PathEscape(c.Title), "&body=", url.PathEscape(pageURL))
+	w.raw("\n  </ul>")
 }
 
 func writeShareList(w *htmlWriter, icons, label string, links []ShareLink) {

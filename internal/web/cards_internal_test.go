@@ -39,3 +39,20 @@ func TestCardHTMLEscapesEverything(t *testing.T) {
 		t.Errorf("an http(s) original is linked: %s", by)
 	}
 }
+
+// A listing card writes its share links without building them first; the
+// bytes must be those of the share links an article page builds.
+func TestCardSharesAsShareList(t *testing.T) {
+	loc := i18n.MustNew("fa", i18n.Options{})
+	for _, img := range []*Image{nil, {URL: "/uploads/a b+c.jpg"}} {
+		for _, title := range []string{`<b>"R&D" + 'quotes'</b>`, "شهر و رودخانه ۱۴۰۵", "plain"} {
+			c := Card{URL: "/fa/2026/01/02/%D8%B4%D9%87%D8%B1/", Title: title, Image: img, shareOrigin: "https://news.example.org"}
+			var got, want htmlWriter
+			writeCardShares(&got, loc, "/static/icons.svg", &c)
+			writeShareList(&want, "/static/icons.svg", loc.T("share.label", title), shareLinks(loc, c.shareOrigin, c.URL, title, img))
+			if got.String() != want.String() {
+				t.Errorf("%q (image %v):\n got %s\nwant %s", title, img != nil, got.String(), want.String())
+			}
+		}
+	}
+}

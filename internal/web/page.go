@@ -112,7 +112,10 @@ type Card struct {
 	Date         string
 	Comments     string
 	CommentsURL  string
-	Share        []ShareLink
+	// Share are the share links; a listing's cards leave them nil and
+	// write them from shareOrigin (the site's origin) as they go.
+	Share       []ShareLink
+	shareOrigin string
 }
 
 // ShareLink is a plain link to a network's share page: no script, no tracking.
@@ -275,7 +278,7 @@ func (s *Server) card(r *http.Request, re *requestEdition, a *content.Article, f
 	}
 	c.Comments = loc.N("comments.count", a.CommentCount)
 	c.CommentsURL = c.URL + "#comments"
-	c.Share = shareLinks(loc, s.absURL(r, ""), c.URL, a.Title, c.Image)
+	c.shareOrigin = s.absURL(r, "")
 	return c
 }
 
