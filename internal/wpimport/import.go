@@ -320,13 +320,17 @@ const readAhead = 16
 
 // read parses the export in a goroutine of its own and sends what it reads
 // on the returned channel, which is closed after the last entity (or the
-// first error). Closing stop makes it give up.
-func read(rd *Reader, stop <-chan struct{}) <-chan parsed {
+// first error), after prepare (when set) ran on it there. Closing stop
+// makes it give up.
+func read(rd *Reader, prepare func(any), stop <-chan struct{}) <-chan parsed {
 	out := make(chan parsed, readAhead)
 	go func() {
 		defer close(out)
 		for {
 			v, err := rd.Next()
+			if err == nil && prepare != nil {
+				prepare(v)
+			}
 			p := parsed{v: v, err: err}
 			if err == nil {
 				p.site, p.line = rd.Site, rd.Line()
@@ -365,7 +369,12 @@ func (st *state) pass(ctx context.Context, n int) error {
 	}
 	// One goroutine parses while this one stores (two cores).
 	stop := make(chan struct{})
-	entities := read(rd, stop)
+	var prepare func(any)
+	if n == 2 {
+		// Attachments, the only state prepare reads, are all known now.
+		prepare = st.prepare
+	}
+	entities := read(rd, prepare, stop)
 	defer func() {
 		close(stop)
 		for range entities { // wait for the reader before the file closes
@@ -503,6 +512,67 @@ func hashOf(v any) string {
 	b, _ := json.Marshal(v)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
+}
+
+// rawJSON is a value already encoded as JSON, for hashList.
+type rawJSON []byte
+
+// hashList is hashOf([]any{vs...}), the same bytes hashed, with the
+// elements given as rawJSON taken as they are (the reading goroutine
+// encodes the bodies, the longest part, ahead).
+func hashList(vs ...any) string {
+	h := sha256.New()
+	h.Write([]byte{'['})
+	for i, v := range vs {
+		if i > 0 {
+			h.Write([]byte{','})
+		}
+		if r, ok := v.(rawJSON); ok {
+			h.Write(r)
+			continue
+		}
+		b, _ := json.Marshal(v)
+		h.Write(b)
+	}
+	h.Write([]byte{']'})
+	sum := h.Sum(nil)
+	return hex.EncodeToString(sum[:16])
+}
+
+// preparedText is an item's body made ready on the reading goroutine.
+type preparedText struct {
+	body     string
+	attached []int64
+	bodyJSON rawJSON
+}
+
+// prepareText turns an item's content into the body it imports as (its
+// shortcodes and links to uploaded files rewritten, paragraphs added) and
+// lists the files its shortcodes attach. It reads only what the first
+// pass recorded, so the second pass runs it on the reading goroutine.
+func (st *state) prepareText(it *Item) (string, []int64) {
+	body, attached := st.shortcodes(it)
+	return prepareBody(st.rewriteUploads(body)), attached
+}
+
+// prepare readies a post or page on the reading goroutine.
+func (st *state) prepare(v any) {
+	it, ok := v.(*Item)
+	if !ok || it.Type != "post" && it.Type != "page" {
+		return
+	}
+	body, attached := st.prepareText(it)
+	b, _ := json.Marshal(body)
+	it.prep = &preparedText{body: body, attached: attached, bodyJSON: b}
+}
+
+// bodyJSON is body for hashList: encoded ahead when the reading goroutine
+// prepared it.
+func (it *Item) bodyJSON(body string) any {
+	if it.prep != nil && it.prep.body == body {
+		return it.prep.bodyJSON
+	}
+	return body
 }
 
 // mapping returns the previous import of an item (nil when new).
@@ -1148,8 +1218,13 @@ func (st *state) post(ctx context.Context, it *Item) error {
 		}
 	}
 	title = clip(title, 300)
-	body, attached := st.shortcodes(it)
-	body = prepareBody(st.rewriteUploads(body))
+	var body string
+	var attached []int64
+	if it.prep != nil {
+		body, attached = it.prep.body, it.prep.attached
+	} else {
+		body, attached = st.prepareText(it)
+	}
 	if len(body) > 2<<20 {
 		st.skip(it.Type, it, "its text is longer than 2 MB")
 		return nil
@@ -1270,7 +1345,7 @@ func (st *state) article(ctx context.Context, it *Item, prev *Mapping, ed, slug,
 	}
 	excerpt := clip(strings.TrimSpace(it.Excerpt), 1000)
 	open := it.CommentStatus != "closed"
-	h := hashOf([]any{ed, slug, title, excerpt, body, status, date.Unix(), authorID, catIDs, tags, featured, open, attached, meta})
+	h := hashList(ed, slug, title, excerpt, it.bodyJSON(body), status, date.Unix(), authorID, catIDs, tags, featured, open, attached, meta)
 	if prev != nil && prev.Hash == h {
 		if ok, err := st.imp.Store.TargetExists(ctx, "article", prev.TargetID); err != nil {
 			return 0, err
@@ -1365,7 +1440,7 @@ func containsID(ids []int64, id int64) bool {
 }
 
 func (st *state) page(ctx context.Context, it *Item, prev *Mapping, ed, slug, title, body string, status content.Status, date time.Time, meta string) (int64, error) {
-	h := hashOf([]any{ed, slug, title, body, status, date.Unix(), meta})
+	h := hashList(ed, slug, title, it.bodyJSON(body), status, date.Unix(), meta)
 	if prev != nil && prev.Hash == h {
 		if ok, err := st.imp.Store.TargetExists(ctx, "page", prev.TargetID); err != nil {
 			return 0, err

@@ -156,6 +156,7 @@ type Item struct {
 	Terms         []ItemTerm
 	Meta          []Meta
 	Comments      []Comment
+	prep          *preparedText // made ahead by the importer's reading goroutine
 }
 
 // MetaValue is the first value of a post meta key.
