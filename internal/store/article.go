@@ -194,7 +194,11 @@ func articleWhere(f content.ArticleFilter) (string, []any) {
 		args = append(args, string(f.Status))
 	}
 	if len(f.CategoryIDs) > 0 {
-		conds = append(conds, "a.id IN (SELECT article_id FROM article_categories WHERE category_id IN ("+placeholders(len(f.CategoryIDs))+"))")
+		// EXISTS probes the (article_id, category_id) key for each article
+		// the listing index yields, newest first, and stops with the page;
+		// "a.id IN (SELECT …)" first listed every article of the category
+		// (thousands on a big site) for every page, the first one too.
+		conds = append(conds, "EXISTS (SELECT 1 FROM article_categories ac WHERE ac.article_id = a.id AND ac.category_id IN ("+placeholders(len(f.CategoryIDs))+"))")
 		for _, id := range f.CategoryIDs {
 			args = append(args, id)
 		}
