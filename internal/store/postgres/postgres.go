@@ -14,8 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/masthead-news/masthead/internal/store"
 )
@@ -118,10 +119,21 @@ func Open(url string) (*store.Store, error) {
 // OpenDB opens and pings the connection pool at url without wrapping it in a
 // store (for tests that prepare databases and schemas).
 func OpenDB(url string) (*sql.DB, error) {
-	db, err := sql.Open("pgx", url)
+	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("bad PostgreSQL URL: %w", err)
 	}
+	// Every statement is prepared once per connection and run many times
+	// with different values. In its default mode PostgreSQL plans the
+	// listing queries anew at each run (their generic plan's estimate looks
+	// worse than it is): 1.6 ms of planning for 0.3 ms of work on the home
+	// page of 100,000 articles. The generic plan is as good for every query
+	// of ours, which select by key or walk an index in order; a URL may
+	// still set plan_cache_mode itself.
+	if _, set := cfg.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
+	}
+	db := stdlib.OpenDB(*cfg)
 	n := PoolSize()
 	db.SetMaxOpenConns(n)
 	db.SetMaxIdleConns(n)
