@@ -195,6 +195,20 @@ func printSummary(w io.Writer, file string, s *wpimport.Summary) {
 	for _, n := range s.Notes {
 		fmt.Fprintln(w, "Note: "+n)
 	}
+	for _, kind := range []string{"article", "page"} {
+		if ids := s.Missing[kind]; len(ids) > 0 {
+			shown := ids
+			if len(shown) > 20 {
+				shown = shown[:20]
+			}
+			more := ""
+			if len(ids) > len(shown) {
+				more = fmt.Sprintf(" and %d more", len(ids)-len(shown))
+			}
+			fmt.Fprintf(w, "Not in this export: %d %ss imported earlier (WordPress ids %s%s); they stay in Masthead: unpublish or delete them in the admin if they were deleted in WordPress.\n",
+				len(ids), kind, strings.Join(shown, ", "), more)
+		}
+	}
 	if len(s.Skipped) > 0 {
 		fmt.Fprintf(w, "Skipped %d:\n", len(s.Skipped))
 		for _, sk := range s.Skipped {

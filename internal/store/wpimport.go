@@ -45,6 +45,26 @@ func (s *Store) SaveImportMapping(ctx context.Context, m *wpimport.Mapping) erro
 	return err
 }
 
+// ImportKeys lists the WordPress ids an earlier import recorded for a
+// site's items of one kind (those this import recorded are held back in
+// its bulk transaction, and are in its export anyway).
+func (s *Store) ImportKeys(ctx context.Context, site, kind string) ([]string, error) {
+	rows, err := s.query(ctx, "SELECT wp_key FROM wp_import_map WHERE site = ? AND kind = ? ORDER BY wp_key", site, kind)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
 // mappingKey is a mapping's primary key.
 type mappingKey struct{ site, kind, key string }
 

@@ -8,6 +8,7 @@
 package wpimport
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,6 +22,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,6 +58,9 @@ type Store interface {
 	Editions(ctx context.Context) ([]edition.Edition, error)
 	ImportMapping(ctx context.Context, site, kind, key string) (*Mapping, error)
 	SaveImportMapping(ctx context.Context, m *Mapping) error
+	// ImportKeys lists the WordPress ids of a site's items of one kind
+	// that earlier imports recorded.
+	ImportKeys(ctx context.Context, site, kind string) ([]string, error)
 	Redirect(ctx context.Context, path string) (*Redirect, error)
 	SaveRedirect(ctx context.Context, r *Redirect) error
 	UpdateComment(ctx context.Context, c *content.Comment) error
@@ -129,7 +134,11 @@ type Summary struct {
 	CategoryBase string
 	TagBase      string
 	Skipped      []Skip
-	Notes        []string
+	// Missing lists, by kind (article, page), the WordPress ids an earlier
+	// import brought in that this export no longer holds: deleted in
+	// WordPress, or left out of a partial export. They stay in Masthead.
+	Missing map[string][]string
+	Notes   []string
 	// Lenient is set when the file needed repairs WordPress's own importer
 	// makes (control characters, nested CDATA).
 	Lenient       bool
@@ -178,7 +187,7 @@ func (imp *Importer) run(ctx context.Context, file string, lenient bool) (*Summa
 		sum:     &Summary{Read: map[string]int{}, Created: map[string]int{}, Updated: map[string]int{}, Unchanged: map[string]int{}},
 		authors: map[string]int64{}, terms: map[string]*Term{}, cats: map[string]int64{}, catByTerm: map[int64]int64{}, tagByTerm: map[int64]int64{},
 		tagNames: map[string]string{}, atts: map[int64]*media.Media{}, attByPath: map[string]*media.Media{},
-		attByParent: map[int64][]int64{}, posts: map[int64]target{}, languages: map[string]string{}}
+		attByParent: map[int64][]int64{}, posts: map[int64]target{}, inExport: map[int64]bool{}, languages: map[string]string{}}
 	err = imp.Store.WithinBulkTx(ctx, func(ctx context.Context) error {
 		if err := st.setup(ctx); err != nil {
 			return err
@@ -250,6 +259,7 @@ type state struct {
 	attByPath   map[string]*media.Media
 	attByParent map[int64][]int64
 	posts       map[int64]target
+	inExport    map[int64]bool // every post and page id of the export, imported or skipped
 	menuItems   []*Item
 	outcome     outcome // of the last article or page
 	items       int
@@ -1166,6 +1176,7 @@ type itemMeta struct {
 }
 
 func (st *state) post(ctx context.Context, it *Item) error {
+	st.inExport[it.ID] = true
 	kind := "article"
 	if it.Type == "page" {
 		kind = "page"
@@ -1630,7 +1641,40 @@ func (st *state) finish(ctx context.Context) error {
 	if err := st.menus(ctx); err != nil {
 		return err
 	}
+	if err := st.missing(ctx); err != nil {
+		return err
+	}
 	return st.linkTranslations(ctx)
+}
+
+// missing finds the articles and pages an earlier import of this site
+// brought in that this export does not hold. Nothing is deleted: an export
+// may leave things out on purpose (one author, one date range), and a
+// newsroom decides what goes; the summary lists them.
+func (st *state) missing(ctx context.Context) error {
+	for _, kind := range []string{"article", "page"} {
+		keys, err := st.imp.Store.ImportKeys(ctx, st.site, kind)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			id, err := strconv.ParseInt(k, 10, 64)
+			if err != nil || st.inExport[id] {
+				continue
+			}
+			if st.sum.Missing == nil {
+				st.sum.Missing = map[string][]string{}
+			}
+			st.sum.Missing[kind] = append(st.sum.Missing[kind], k)
+		}
+		slices.SortFunc(st.sum.Missing[kind], func(a, b string) int {
+			if len(a) != len(b) { // ids without leading zeros: the shorter is the smaller
+				return cmp.Compare(len(a), len(b))
+			}
+			return strings.Compare(a, b)
+		})
+	}
+	return nil
 }
 
 func (st *state) linkTranslations(ctx context.Context) error {

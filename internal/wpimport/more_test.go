@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -157,6 +158,32 @@ func TestNewerExportUpdatesWhatChanged(t *testing.T) {
 	}
 	if n := s.count(t, "SELECT COUNT(*) FROM articles"); n != articles {
 		t.Errorf("%d articles after the update, had %d", n, articles)
+	}
+	if len(sum.Missing) != 0 {
+		t.Errorf("nothing is missing from the newer export, the summary says %v", sum.Missing)
+	}
+
+	// A later export without the post (deleted in WordPress): the summary
+	// names it, and it stays.
+	start := bytes.LastIndex(raw[:bytes.Index(raw, []byte(oldTitle))], []byte("<item>"))
+	end := start + bytes.Index(raw[start:], []byte("</item>")) + len("</item>")
+	id := regexp.MustCompile(`<wp:post_id>(\d+)</wp:post_id>`).FindSubmatch(raw[start:end])
+	if start < 0 || id == nil {
+		t.Fatal("cannot find the post's item in the fixture")
+	}
+	without := filepath.Join(t.TempDir(), "without.xml")
+	if err := os.WriteFile(without, append(append([]byte{}, raw[:start]...), raw[end:]...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err = s.imp.Import(ctx, without)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sum.Missing["article"]; len(got) != 1 || got[0] != string(id[1]) || len(sum.Missing["page"]) != 0 {
+		t.Errorf("missing = %v, want article %s", sum.Missing, id[1])
+	}
+	if n := s.count(t, "SELECT COUNT(*) FROM articles"); n != articles {
+		t.Errorf("%d articles after an export without one, had %d: nothing is deleted", n, articles)
 	}
 }
 
