@@ -41,3 +41,21 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericPlans: connections use generic plans for prepared statements
+// unless the URL chooses otherwise.
+func TestGenericPlans(t *testing.T) {
+	url := pgtest.URL(t)
+	for extra, want := range map[string]string{"": "force_generic_plan", "&plan_cache_mode=auto": "auto"} {
+		db, err := postgres.OpenDB(url + extra)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		err = db.QueryRow("SHOW plan_cache_mode").Scan(&got)
+		db.Close()
+		if err != nil || got != want {
+			t.Errorf("URL%s: plan_cache_mode = %q (%v), want %q", extra, got, err, want)
+		}
+	}
+}
