@@ -467,13 +467,17 @@ func collect[T any](rows *sql.Rows, scan func(interface{ Scan(...any) error }) (
 
 // RefreshStatistics brings the query planner's statistics up to date after
 // a bulk load (an import, a generated dataset, a copy). PostgreSQL plans
-// with them, and its autovacuum may take minutes to notice a large load:
-// until then an article page's related-articles query took 250 ms instead
-// of 10. SQLite plans without statistics here, so it does nothing there.
+// with them, and its autovacuum may take minutes to notice a large load
+// (or be off): until then an article page's related-articles query took
+// 250 ms instead of 10. VACUUM also marks the new rows visible to all, so
+// index-only scans — the listings', the related articles' — stop reading
+// each row from the table as well (1.3 → 1.0 ms for related articles on
+// 100,000 articles). SQLite plans without statistics here, so it does
+// nothing there.
 func (s *Store) RefreshStatistics(ctx context.Context) error {
 	if s.dialect.Name() != "postgres" {
 		return nil
 	}
-	_, err := s.write.ExecContext(ctx, "ANALYZE")
+	_, err := s.write.ExecContext(ctx, "VACUUM (ANALYZE)")
 	return err
 }
