@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
-	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/wpimport"
@@ -31,10 +30,7 @@ func testBulkTransaction(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	must(s.SaveEdition(ctx, &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
-		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "S", ListingMode: "excerpt", PerPage: 10}}))
-	cat := &content.Category{Edition: "en", Slug: "news", Name: "News"}
-	must(s.CreateCategory(ctx, cat))
+	cat := seedNews(t, s)
 	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	newArticle := func(i int, word string) *content.Article {
 		return &content.Article{Edition: "en", Slug: fmt.Sprintf("a-%d", i), Title: "Harbour " + word, BodyHTML: "<p>River " + word + "</p>",
