@@ -54,60 +54,29 @@ func (w *htmlWriter) raw(parts ...string) {
 	}
 }
 
+// Each byte's escaped form ("" keeps the byte): html/template's for text
+// and quoted attribute values, and html.EscapeString's, which the cards
+// have always used.
+var (
+	templateEscapes = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+	htmlEscapes     = [256]string{'"': "&#34;", '&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;"}
+)
+
 // text writes s escaped as html/template escapes text and quoted
 // attribute values.
-func (w *htmlWriter) text(s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
-			continue
-		}
-		w.WriteString(s[last:i])
-		w.WriteString(repl)
-		last = i + 1
-	}
-	w.WriteString(s[last:])
-}
+func (w *htmlWriter) text(s string) { w.escape(s, &templateEscapes) }
 
-// esc writes s escaped as html.EscapeString escapes it (& ' < > "), for
-// the cards, which have always been written that way.
-func (w *htmlWriter) esc(s string) {
+// esc writes s escaped as html.EscapeString escapes it (& ' < > ").
+func (w *htmlWriter) esc(s string) { w.escape(s, &htmlEscapes) }
+
+func (w *htmlWriter) escape(s string, table *[256]string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		case '"':
-			repl = "&#34;"
-		default:
-			continue
+		if repl := table[s[i]]; repl != "" {
+			w.WriteString(s[last:i])
+			w.WriteString(repl)
+			last = i + 1
 		}
-		w.WriteString(s[last:i])
-		w.WriteString(repl)
-		last = i + 1
 	}
 	w.WriteString(s[last:])
 }
