@@ -185,7 +185,7 @@ func TestRateLimits(t *testing.T) {
 func TestHashIP(t *testing.T) {
 	g, _ := newGuard(t)
 	h := g.HashIP("203.0.113.7")
-	if h == "" || strings.Contains(h, "203") || h != g.HashIP("203.0.113.7") || h == g.HashIP("203.0.113.8") {
+	if h == "" || strings.Contains(h, "203.0.113.7") || h != g.HashIP("203.0.113.7") || h == g.HashIP("203.0.113.8") {
 		t.Errorf("hash %q", h)
 	}
 	if g.HashIP("2001:db8:1:2:aaaa::1") != g.HashIP("2001:db8:1:2:bbbb::9") {
