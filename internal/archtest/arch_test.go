@@ -53,6 +53,7 @@ func TestImportRules(t *testing.T) {
 		{"i18n", []string{"*"}, "i18n imports nothing of ours"},
 		{"edition", []string{"*"}, "edition imports nothing of ours"},
 		{"antispam", []string{"*"}, "antispam imports nothing of ours, so every form can use it"},
+		{"httpfront", []string{"*"}, "the HTTP front imports nothing of ours: the page cache reaches it as a function"},
 	}
 	for _, d := range domains {
 		rules = append(rules, struct {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/admin"
+	"github.com/masthead-news/masthead/internal/httpfront"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/readership"
@@ -208,9 +209,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(handler, slog.LevelWarn),
 	}
+	// The front answers page-cache hits itself and hands every other
+	// connection to hs (see internal/httpfront).
+	front := &httpfront.Server{Answer: srv.ServeFromCache, HTTP: hs}
 	fmt.Fprintf(stdout, "Masthead is serving %s\n", siteURL+"/")
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- front.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
@@ -219,7 +223,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logger.Info("shutting down: letting requests in flight finish")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
+	if err := front.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -625,6 +625,14 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
+// ServeFromCache answers a request from the page cache, or reports false
+// without touching w. It is the HTTP front's Answer (internal/httpfront):
+// hits are answered there without net/http's per-request work, and
+// everything else reaches ServeHTTP. It keeps nothing of r or w.
+func (s *Server) ServeFromCache(w http.ResponseWriter, r *http.Request) bool {
+	return s.serveHit(w, r)
+}
+
 // hitKeys holds buffers for building cache keys on the hit path.
 var hitKeys = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
 
