@@ -103,7 +103,7 @@ func (c *conn) readHead(first bool) (int, int) {
 		c.start, c.end = 0, 0
 	}
 	searched := c.start
-	waiting := false // a read deadline for the head's first byte is set
+	waiting := false // the deadline for the rest of a started head is set
 	for {
 		if i := bytes.Index(c.buf[searched:c.end], crlf2); i >= 0 {
 			return searched + i + 4 - c.start, headReady
