@@ -143,15 +143,13 @@ func (a *Auth) AppLogin(ctx context.Context, login, password, clientIP string) (
 	now := a.now()
 	login = strings.ToLower(strings.TrimSpace(login))
 	acct, ip := "app:"+login, "ip:"+clientIP
-	if wait, ok := a.lim.blocked(acct, MaxFailsAccount, now); ok {
-		return nil, &RateLimitError{wait}
-	}
-	if wait, ok := a.lim.blocked(ip, MaxFailsIP, now); ok {
-		return nil, &RateLimitError{wait}
+	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+		return nil, err
 	}
 	fail := func(unknown bool) (*User, error) {
-		a.lim.fail(acct, now)
-		a.lim.fail(ip, now)
+		if err := a.countAttempt(ctx, now, acct, ip); err != nil {
+			return nil, err
+		}
 		return nil, &AppLoginError{UnknownUser: unknown}
 	}
 	u, err := a.Store.UserByEmail(ctx, login)
@@ -171,7 +169,9 @@ func (a *Auth) AppLogin(ctx context.Context, login, password, clientIP string) (
 	if p.UserID != u.ID {
 		return fail(false)
 	}
-	a.lim.reset(acct)
+	if err := a.forgetAttempts(ctx, acct); err != nil {
+		return nil, err
+	}
 	// Record the use at most once a minute, not on every request.
 	if now.Sub(p.LastUsedAt) > time.Minute || p.LastIP != clientIP {
 		if err := a.Store.TouchAppPassword(ctx, p.ID, now, clientIP); err != nil {

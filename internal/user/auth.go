@@ -2,13 +2,14 @@ package user
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/masthead-news/masthead/internal/antispam"
 )
 
 // Sign-in errors. ErrBadLogin never says which of the two was wrong.
@@ -34,23 +35,71 @@ const (
 	MaxFailsIP      = 20
 )
 
-// limiter counts recent failures per key (an account or an address) within
-// LoginWindow, with the shared sliding-window counter of internal/antispam.
-type limiter struct{ l antispam.Limiter }
-
-func (l *limiter) blocked(key string, limit int, now time.Time) (time.Duration, bool) {
-	return l.l.Blocked(key, limit, LoginWindow, now)
+// AttemptStore keeps counted attempts (failed sign-ins, wrong codes, reset
+// requests; per account and per client address) in the database, so every
+// node of a site counts against the same limits and a restart forgets
+// nothing. Keys arrive hashed. Writes must not move the page cache's
+// generation: anybody can make them.
+type AttemptStore interface {
+	// RecentAttempts counts key's attempts after since and gives the
+	// oldest of them.
+	RecentAttempts(ctx context.Context, keyHash string, since time.Time) (n int, oldest time.Time, err error)
+	// AddAttempt records one attempt, and deletes every attempt (of any
+	// key) at or before forget.
+	AddAttempt(ctx context.Context, keyHash string, at, forget time.Time) error
+	// ClearAttempts forgets key's attempts, after a success.
+	ClearAttempts(ctx context.Context, keyHash string) error
 }
 
-func (l *limiter) fail(key string, now time.Time) { l.l.Hit(key, LoginWindow, now) }
+// limit is a bound on one key's attempts within LoginWindow.
+type limit struct {
+	key string
+	max int
+}
 
-func (l *limiter) reset(key string) { l.l.Reset(key) }
+// throttle refuses with a RateLimitError while any key is at its bound.
+func (a *Auth) throttle(ctx context.Context, now time.Time, limits ...limit) error {
+	for _, l := range limits {
+		n, oldest, err := a.Store.RecentAttempts(ctx, attemptKey(l.key), now.Add(-LoginWindow))
+		if err != nil {
+			return fmt.Errorf("counting attempts: %w", err)
+		}
+		if n >= l.max {
+			return &RateLimitError{max(oldest.Add(LoginWindow).Sub(now), time.Second)}
+		}
+	}
+	return nil
+}
+
+// countAttempt records one attempt against each key.
+func (a *Auth) countAttempt(ctx context.Context, now time.Time, keys ...string) error {
+	for _, k := range keys {
+		if err := a.Store.AddAttempt(ctx, attemptKey(k), now, now.Add(-LoginWindow)); err != nil {
+			return fmt.Errorf("counting an attempt: %w", err)
+		}
+	}
+	return nil
+}
+
+// forgetAttempts clears a key's attempts after a success.
+func (a *Auth) forgetAttempts(ctx context.Context, key string) error {
+	if err := a.Store.ClearAttempts(ctx, attemptKey(key)); err != nil {
+		return fmt.Errorf("clearing attempts: %w", err)
+	}
+	return nil
+}
+
+// attemptKey hashes a key, which holds an e-mail or an IP address: the
+// table keeps rows for LoginWindow only, and not in the clear even then.
+func attemptKey(key string) string {
+	sum := sha256.Sum256([]byte("masthead attempts\x00" + key))
+	return hex.EncodeToString(sum[:16])
+}
 
 // Auth signs accounts in and out and resolves sessions.
 type Auth struct {
 	Store Store
 	Now   func() time.Time
-	lim   limiter
 }
 
 func (a *Auth) now() time.Time {
@@ -68,11 +117,8 @@ func (a *Auth) now() time.Time {
 func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*User, string, error) {
 	now := a.now()
 	acct, ip := "account:"+strings.ToLower(strings.TrimSpace(email)), "ip:"+clientIP
-	if wait, ok := a.lim.blocked(acct, MaxFailsAccount, now); ok {
-		return nil, "", &RateLimitError{wait}
-	}
-	if wait, ok := a.lim.blocked(ip, MaxFailsIP, now); ok {
-		return nil, "", &RateLimitError{wait}
+	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+		return nil, "", err
 	}
 	u, err := a.Store.UserByEmail(ctx, strings.TrimSpace(email))
 	if err != nil || !CheckPassword(u.PasswordHash, password) {
@@ -81,13 +127,16 @@ func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*Us
 				// Spend the same time as a real check so timing does not reveal accounts.
 				CheckPassword(dummyHash(), password)
 			}
-			a.lim.fail(acct, now)
-			a.lim.fail(ip, now)
+			if err := a.countAttempt(ctx, now, acct, ip); err != nil {
+				return nil, "", err
+			}
 			return nil, "", ErrBadLogin
 		}
 		return nil, "", err
 	}
-	a.lim.reset(acct)
+	if err := a.forgetAttempts(ctx, acct); err != nil {
+		return nil, "", err
+	}
 	// With two-factor sign-in on, no session yet: a challenge waits for the code.
 	if tf, err := a.TwoFactor(ctx, u.ID); err != nil {
 		return nil, "", err

@@ -111,14 +111,12 @@ func (a *Auth) RequestReset(ctx context.Context, email, clientIP string) (*User,
 	now := a.now()
 	email = strings.ToLower(strings.TrimSpace(email))
 	acct, ip := "reset:"+email, "reset-ip:"+clientIP
-	if wait, ok := a.lim.blocked(acct, MaxResetsAccount, now); ok {
-		return nil, "", &RateLimitError{wait}
+	if err := a.throttle(ctx, now, limit{acct, MaxResetsAccount}, limit{ip, MaxResetsIP}); err != nil {
+		return nil, "", err
 	}
-	if wait, ok := a.lim.blocked(ip, MaxResetsIP, now); ok {
-		return nil, "", &RateLimitError{wait}
+	if err := a.countAttempt(ctx, now, acct, ip); err != nil {
+		return nil, "", err
 	}
-	a.lim.fail(acct, now)
-	a.lim.fail(ip, now)
 	u, err := a.Store.UserByEmail(ctx, email)
 	if err != nil {
 		if isNotFound(err) {
@@ -186,7 +184,9 @@ func (a *Auth) ResetPassword(ctx context.Context, token, password, code, clientI
 	if err != nil {
 		return nil, "", err
 	}
-	a.lim.reset("account:" + strings.ToLower(u.Email))
+	if err := a.forgetAttempts(ctx, "account:"+strings.ToLower(u.Email)); err != nil {
+		return nil, "", err
+	}
 	return u, sess, nil
 }
 
@@ -258,11 +258,8 @@ func (a *Auth) CompleteLogin(ctx context.Context, challenge, code, clientIP stri
 func (a *Auth) verifySecondFactor(ctx context.Context, u *User, code, clientIP string) error {
 	now := a.now()
 	acct, ip := "2fa:"+strconv.FormatInt(u.ID, 10), "ip:"+clientIP
-	if wait, ok := a.lim.blocked(acct, MaxFailsAccount, now); ok {
-		return &RateLimitError{wait}
-	}
-	if wait, ok := a.lim.blocked(ip, MaxFailsIP, now); ok {
-		return &RateLimitError{wait}
+	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+		return err
 	}
 	tf, err := a.TwoFactor(ctx, u.ID)
 	if err != nil {
@@ -285,12 +282,12 @@ func (a *Auth) verifySecondFactor(ctx context.Context, u *User, code, clientIP s
 		}
 	}
 	if !ok {
-		a.lim.fail(acct, now)
-		a.lim.fail(ip, now)
+		if err := a.countAttempt(ctx, now, acct, ip); err != nil {
+			return err
+		}
 		return ErrBadCode
 	}
-	a.lim.reset(acct)
-	return nil
+	return a.forgetAttempts(ctx, acct)
 }
 
 func isDigits(s string) bool {
@@ -330,11 +327,8 @@ func (a *Auth) BeginTwoFactor(ctx context.Context, u *User) (*TwoFactor, error) 
 func (a *Auth) EnableTwoFactor(ctx context.Context, u *User, code, clientIP string) ([]string, error) {
 	now := a.now()
 	acct, ip := "2fa:"+strconv.FormatInt(u.ID, 10), "ip:"+clientIP
-	if wait, ok := a.lim.blocked(acct, MaxFailsAccount, now); ok {
-		return nil, &RateLimitError{wait}
-	}
-	if wait, ok := a.lim.blocked(ip, MaxFailsIP, now); ok {
-		return nil, &RateLimitError{wait}
+	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+		return nil, err
 	}
 	tf, err := a.TwoFactor(ctx, u.ID)
 	if err != nil {
@@ -348,11 +342,14 @@ func (a *Auth) EnableTwoFactor(ctx context.Context, u *User, code, clientIP stri
 	}
 	step, ok := matchTOTP(tf.Secret, strings.ReplaceAll(code, " ", ""), now, 0)
 	if !ok {
-		a.lim.fail(acct, now)
-		a.lim.fail(ip, now)
+		if err := a.countAttempt(ctx, now, acct, ip); err != nil {
+			return nil, err
+		}
 		return nil, ErrBadCode
 	}
-	a.lim.reset(acct)
+	if err := a.forgetAttempts(ctx, acct); err != nil {
+		return nil, err
+	}
 	codes := NewRecoveryCodes()
 	if err := a.Store.EnableTwoFactor(ctx, u.ID, now, step, hashCodes(codes)); err != nil {
 		return nil, err
@@ -370,18 +367,16 @@ func hashCodes(codes []string) []string {
 
 // checkPassword checks an account's password for a sensitive change,
 // counting failures like sign-in failures.
-func (a *Auth) checkPassword(u *User, password, clientIP string) error {
+func (a *Auth) checkPassword(ctx context.Context, u *User, password, clientIP string) error {
 	now := a.now()
 	acct, ip := "account:"+strings.ToLower(u.Email), "ip:"+clientIP
-	if wait, ok := a.lim.blocked(acct, MaxFailsAccount, now); ok {
-		return &RateLimitError{wait}
-	}
-	if wait, ok := a.lim.blocked(ip, MaxFailsIP, now); ok {
-		return &RateLimitError{wait}
+	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+		return err
 	}
 	if !CheckPassword(u.PasswordHash, password) {
-		a.lim.fail(acct, now)
-		a.lim.fail(ip, now)
+		if err := a.countAttempt(ctx, now, acct, ip); err != nil {
+			return err
+		}
 		return ErrBadLogin
 	}
 	return nil
@@ -390,7 +385,7 @@ func (a *Auth) checkPassword(u *User, password, clientIP string) error {
 // DisableTwoFactor switches two-factor sign-in off (or drops a pending
 // set-up); it needs the account's password.
 func (a *Auth) DisableTwoFactor(ctx context.Context, u *User, password, clientIP string) error {
-	if err := a.checkPassword(u, password, clientIP); err != nil {
+	if err := a.checkPassword(ctx, u, password, clientIP); err != nil {
 		return err
 	}
 	return a.Store.DeleteTwoFactor(ctx, u.ID)
@@ -399,7 +394,7 @@ func (a *Auth) DisableTwoFactor(ctx context.Context, u *User, password, clientIP
 // NewRecoveryCodes replaces an account's recovery codes; it needs the
 // password and returns the new codes, shown once.
 func (a *Auth) NewRecoveryCodes(ctx context.Context, u *User, password, clientIP string) ([]string, error) {
-	if err := a.checkPassword(u, password, clientIP); err != nil {
+	if err := a.checkPassword(ctx, u, password, clientIP); err != nil {
 		return nil, err
 	}
 	tf, err := a.TwoFactor(ctx, u.ID)

@@ -66,6 +66,7 @@ type Store interface {
 	DeleteSession(ctx context.Context, hash string) error
 	DeleteUserSessions(ctx context.Context, userID int64) error
 
+	AttemptStore     // counted failures and reset requests (auth.go)
 	SecurityStore    // password resets and two-factor sign-in (security.go)
 	AppPasswordStore // application passwords for the REST API (apppassword.go)
 }

@@ -134,3 +134,38 @@ func testAccountSecurity(t *testing.T, s *store.Store) {
 		t.Error("a deleted challenge remains")
 	}
 }
+
+// testAttempts checks the counted sign-in attempts: per key, within the
+// window, cleared on success, swept when old, and quiet.
+func testAttempts(t *testing.T, s *store.Store) {
+	now := time.Unix(1_700_000_000, 0).UTC()
+	gen := s.Generation()
+	for i, at := range []time.Time{now.Add(-20 * time.Minute), now.Add(-10 * time.Minute), now.Add(-time.Minute), now} {
+		must(t, s.AddAttempt(ctx, "k1", at, at.Add(-time.Hour)))
+		if i == 1 {
+			must(t, s.AddAttempt(ctx, "k2", at, at.Add(-time.Hour)))
+		}
+	}
+	n, oldest, err := s.RecentAttempts(ctx, "k1", now.Add(-15*time.Minute))
+	if err != nil || n != 3 || !oldest.Equal(now.Add(-10*time.Minute)) {
+		t.Errorf("k1 within 15 minutes: %d, oldest %v (%v); want 3 from ten minutes ago", n, oldest, err)
+	}
+	if n, oldest, err := s.RecentAttempts(ctx, "k3", now.Add(-15*time.Minute)); err != nil || n != 0 || !oldest.IsZero() {
+		t.Errorf("a key never seen: %d %v %v", n, oldest, err)
+	}
+	must(t, s.ClearAttempts(ctx, "k1"))
+	if n, _, _ := s.RecentAttempts(ctx, "k1", now.Add(-time.Hour)); n != 0 {
+		t.Errorf("after clearing, k1 has %d attempts", n)
+	}
+	if n, _, _ := s.RecentAttempts(ctx, "k2", now.Add(-time.Hour)); n != 1 {
+		t.Errorf("clearing k1 touched k2: %d", n)
+	}
+	// A new attempt sweeps everything at or before its forget time, any key.
+	must(t, s.AddAttempt(ctx, "k3", now, now.Add(-5*time.Minute)))
+	if n, _, _ := s.RecentAttempts(ctx, "k2", time.Unix(0, 0)); n != 0 {
+		t.Errorf("an old attempt of another key survived the sweep: %d", n)
+	}
+	if s.Generation() != gen {
+		t.Error("counting attempts moved the cache generation")
+	}
+}
