@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
 )
 
 // Sign-in errors. ErrBadLogin never says which of the two was wrong.
