@@ -76,6 +76,7 @@ func AsRefusal(err error) (*Refusal, bool) {
 // atomic, so two requests racing with the same token cannot both win.
 type Store interface {
 	Remember(ctx context.Context, key string, expires time.Time) (fresh bool, err error)
+	Counter // the rate limits
 }
 
 // Policy holds the limits one site applies; Defaults gives sensible ones and
@@ -155,18 +156,20 @@ func Lines(v string) []string {
 }
 
 // Guard checks submissions. One Guard serves every form of a site; its rate
-// limits are kept in memory per process.
+// limits are counted in the Store, so every node shares them.
 type Guard struct {
 	Secret []byte
 	Store  Store
 	Now    func() time.Time
-	lim    Limiter
 }
 
 // NewGuard makes a guard with a secret of at least 16 bytes.
 func NewGuard(secret []byte, st Store) (*Guard, error) {
 	if len(secret) < 16 {
 		return nil, errors.New("antispam: the site secret is too short")
+	}
+	if st == nil {
+		return nil, errors.New("antispam: a guard needs a store")
 	}
 	return &Guard{Secret: secret, Store: st}, nil
 }
@@ -249,34 +252,22 @@ func (g *Guard) Check(ctx context.Context, p Policy, sub Submission) error {
 	}
 	email := strings.ToLower(strings.TrimSpace(sub.Email))
 	// Rate limits count every attempt that got this far.
-	ipKey, mailKey := sub.Form+"-ip:"+sub.IP, sub.Form+"-mail:"+email
-	if wait, blocked := g.lim.Blocked(ipKey, p.PerIP, p.Window, now); blocked {
-		return &Refusal{Reason: RateIP, RetryAfter: wait}
+	if err := Throttle(ctx, g.Store, p, sub.Form, sub.IP, email, now); err != nil {
+		return err
 	}
-	if email != "" {
-		if wait, blocked := g.lim.Blocked(mailKey, p.PerEmail, p.Window, now); blocked {
-			return &Refusal{Reason: RateEmail, RetryAfter: wait}
-		}
+	fresh, err := g.Store.Remember(ctx, "token:"+nonce, shown.Add(max(p.MaxAge, 24*time.Hour)).Add(time.Hour))
+	if err != nil {
+		return err
 	}
-	g.lim.Hit(ipKey, p.Window, now)
-	if email != "" {
-		g.lim.Hit(mailKey, p.Window, now)
+	if !fresh {
+		return &Refusal{Reason: Reused}
 	}
-	if g.Store != nil {
-		fresh, err := g.Store.Remember(ctx, "token:"+nonce, shown.Add(max(p.MaxAge, 24*time.Hour)).Add(time.Hour))
-		if err != nil {
-			return err
-		}
-		if !fresh {
-			return &Refusal{Reason: Reused}
-		}
-		fresh, err = g.Store.Remember(ctx, "dup:"+g.fingerprint(sub.Form, sub.Target, email, text), now.Add(p.DuplicateWindow))
-		if err != nil {
-			return err
-		}
-		if !fresh {
-			return &Refusal{Reason: Duplicate}
-		}
+	fresh, err = g.Store.Remember(ctx, "dup:"+g.fingerprint(sub.Form, sub.Target, email, text), now.Add(p.DuplicateWindow))
+	if err != nil {
+		return err
+	}
+	if !fresh {
+		return &Refusal{Reason: Duplicate}
 	}
 	if w := BlockedWordIn(text+"\n"+email, p.BlockedWords); w != "" {
 		return &Refusal{Reason: BlockedWord, Spam: true}

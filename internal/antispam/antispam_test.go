@@ -12,8 +12,36 @@ import (
 
 // memStore is an in-memory antispam.Store.
 type memStore struct {
-	mu   sync.Mutex
-	seen map[string]time.Time
+	mu     sync.Mutex
+	seen   map[string]time.Time
+	events []event
+}
+
+type event struct {
+	key         string
+	at, expires time.Time
+}
+
+func (m *memStore) RateEvents(_ context.Context, key string, since time.Time) (int, time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n, oldest := 0, time.Time{}
+	for _, e := range m.events {
+		if e.key == key && e.at.After(since) {
+			if n == 0 || e.at.Before(oldest) {
+				oldest = e.at
+			}
+			n++
+		}
+	}
+	return n, oldest, nil
+}
+
+func (m *memStore) AddRateEvent(_ context.Context, key string, at, expires time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.events = append(m.events, event{key, at, expires})
+	return nil
 }
 
 func (m *memStore) Remember(_ context.Context, key string, expires time.Time) (bool, error) {
@@ -218,5 +246,33 @@ func TestCountLinks(t *testing.T) {
 		if got := antispam.CountLinks(text); got != want {
 			t.Errorf("CountLinks(%q) = %d, want %d", text, got, want)
 		}
+	}
+}
+
+func TestRateLimitsSlideAndSayHowLongToWait(t *testing.T) {
+	ctx := context.Background()
+	st := &memStore{}
+	now := time.Unix(1_700_000_000, 0)
+	l := antispam.Limit{Key: "k", Max: 3, Window: time.Minute}
+	for i := range 3 {
+		if i, _, err := antispam.Exceeded(ctx, st, now, l); err != nil || i >= 0 {
+			t.Fatalf("refused after %d events, limit 3 (%v)", i, err)
+		}
+		if err := antispam.Record(ctx, st, now.Add(time.Duration(i)*time.Second), l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	i, wait, err := antispam.Exceeded(ctx, st, now.Add(10*time.Second), antispam.Limit{Key: "other", Max: 1, Window: time.Minute}, l)
+	if err != nil || i != 1 || wait != 50*time.Second {
+		t.Fatalf("limit %d, wait %v (%v); want the second limit, 50s", i, wait, err)
+	}
+	if i, _, _ := antispam.Exceeded(ctx, st, now.Add(61*time.Second), l); i >= 0 {
+		t.Error("still refused after the first event left the window")
+	}
+	if len(st.events) != 3 || st.events[0].key == "k" || st.events[0].key != antispam.RateKey("k") {
+		t.Errorf("stored keys must be hashed: %+v", st.events)
+	}
+	if !st.events[0].expires.Equal(now.Add(time.Minute)) {
+		t.Errorf("an event expires at %v, want the end of its window", st.events[0].expires)
 	}
 }

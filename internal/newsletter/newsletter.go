@@ -142,6 +142,7 @@ var ErrNotFound = errors.New("newsletter: not found")
 // Store is the persistence the newsletter needs.
 type Store interface {
 	WithinTx(ctx context.Context, fn func(ctx context.Context) error) error
+	antispam.Counter // the subscribe form's rate limits
 
 	SubscriberByEmail(ctx context.Context, edition, email string) (*Subscriber, error) // ErrNotFound
 	// SaveSubscriber inserts (ID 0) or updates a subscriber.
@@ -205,8 +206,6 @@ type Service struct {
 	Policy func(ctx context.Context) antispam.Policy
 	Logger *slog.Logger
 	Now    func() time.Time
-
-	lim antispam.Limiter
 }
 
 func (s *Service) now() time.Time {
@@ -344,15 +343,9 @@ func (s *Service) Subscribe(ctx context.Context, req SubscribeRequest) error {
 		p = s.Policy(ctx)
 	}
 	now := s.now()
-	ipKey, mailKey := "subscribe-ip:"+req.IP, "subscribe-mail:"+email
-	if wait, blocked := s.lim.Blocked(ipKey, p.PerIP, p.Window, now); blocked {
-		return &antispam.Refusal{Reason: antispam.RateIP, RetryAfter: wait}
+	if err := antispam.Throttle(ctx, s.Store, p, "subscribe", req.IP, email, now); err != nil {
+		return err
 	}
-	if wait, blocked := s.lim.Blocked(mailKey, p.PerEmail, p.Window, now); blocked {
-		return &antispam.Refusal{Reason: antispam.RateEmail, RetryAfter: wait}
-	}
-	s.lim.Hit(ipKey, p.Window, now)
-	s.lim.Hit(mailKey, p.Window, now)
 	if antispam.AddressBlocked(email, p.BlockedAddresses) {
 		return nil // as if subscribed: nothing is stored, nothing sent
 	}

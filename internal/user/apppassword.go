@@ -143,7 +143,7 @@ func (a *Auth) AppLogin(ctx context.Context, login, password, clientIP string) (
 	now := a.now()
 	login = strings.ToLower(strings.TrimSpace(login))
 	acct, ip := "app:"+login, "ip:"+clientIP
-	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+	if err := a.throttle(ctx, now, limit(acct, MaxFailsAccount), limit(ip, MaxFailsIP)); err != nil {
 		return nil, err
 	}
 	fail := func(unknown bool) (*User, error) {

@@ -2,13 +2,13 @@ package user
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/masthead-news/masthead/internal/antispam"
 )
 
 // Sign-in errors. ErrBadLogin never says which of the two was wrong.
@@ -34,38 +34,29 @@ const (
 	MaxFailsIP      = 20
 )
 
-// AttemptStore keeps counted attempts (failed sign-ins, wrong codes, reset
-// requests; per account and per client address) in the database, so every
-// node of a site counts against the same limits and a restart forgets
-// nothing. Keys arrive hashed. Writes must not move the page cache's
-// generation: anybody can make them.
+// AttemptStore keeps the counted attempts (failed passwords and codes,
+// reset requests; per account and per client address) in the database, so
+// every node of a site counts against the same limits and a restart
+// forgets nothing.
 type AttemptStore interface {
-	// RecentAttempts counts key's attempts after since and gives the
-	// oldest of them.
-	RecentAttempts(ctx context.Context, keyHash string, since time.Time) (n int, oldest time.Time, err error)
-	// AddAttempt records one attempt, and deletes every attempt (of any
-	// key) at or before forget.
-	AddAttempt(ctx context.Context, keyHash string, at, forget time.Time) error
-	// ClearAttempts forgets key's attempts, after a success.
-	ClearAttempts(ctx context.Context, keyHash string) error
+	antispam.Counter
+	// ClearRateEvents forgets a key's events, after a success.
+	ClearRateEvents(ctx context.Context, key string) error
 }
 
 // limit is a bound on one key's attempts within LoginWindow.
-type limit struct {
-	key string
-	max int
+func limit(key string, max int) antispam.Limit {
+	return antispam.Limit{Key: key, Max: max, Window: LoginWindow}
 }
 
 // throttle refuses with a RateLimitError while any key is at its bound.
-func (a *Auth) throttle(ctx context.Context, now time.Time, limits ...limit) error {
-	for _, l := range limits {
-		n, oldest, err := a.Store.RecentAttempts(ctx, attemptKey(l.key), now.Add(-LoginWindow))
-		if err != nil {
-			return fmt.Errorf("counting attempts: %w", err)
-		}
-		if n >= l.max {
-			return &RateLimitError{max(oldest.Add(LoginWindow).Sub(now), time.Second)}
-		}
+func (a *Auth) throttle(ctx context.Context, now time.Time, limits ...antispam.Limit) error {
+	i, wait, err := antispam.Exceeded(ctx, a.Store, now, limits...)
+	if err != nil {
+		return err
+	}
+	if i >= 0 {
+		return &RateLimitError{wait}
 	}
 	return nil
 }
@@ -73,8 +64,8 @@ func (a *Auth) throttle(ctx context.Context, now time.Time, limits ...limit) err
 // countAttempt records one attempt against each key.
 func (a *Auth) countAttempt(ctx context.Context, now time.Time, keys ...string) error {
 	for _, k := range keys {
-		if err := a.Store.AddAttempt(ctx, attemptKey(k), now, now.Add(-LoginWindow)); err != nil {
-			return fmt.Errorf("counting an attempt: %w", err)
+		if err := antispam.Record(ctx, a.Store, now, limit(k, 0)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -82,17 +73,10 @@ func (a *Auth) countAttempt(ctx context.Context, now time.Time, keys ...string) 
 
 // forgetAttempts clears a key's attempts after a success.
 func (a *Auth) forgetAttempts(ctx context.Context, key string) error {
-	if err := a.Store.ClearAttempts(ctx, attemptKey(key)); err != nil {
+	if err := a.Store.ClearRateEvents(ctx, antispam.RateKey(key)); err != nil {
 		return fmt.Errorf("clearing attempts: %w", err)
 	}
 	return nil
-}
-
-// attemptKey hashes a key, which holds an e-mail or an IP address: the
-// table keeps rows for LoginWindow only, and not in the clear even then.
-func attemptKey(key string) string {
-	sum := sha256.Sum256([]byte("masthead attempts\x00" + key))
-	return hex.EncodeToString(sum[:16])
 }
 
 // Auth signs accounts in and out and resolves sessions.
@@ -116,7 +100,7 @@ func (a *Auth) now() time.Time {
 func (a *Auth) Login(ctx context.Context, email, password, clientIP string) (*User, string, error) {
 	now := a.now()
 	acct, ip := "account:"+strings.ToLower(strings.TrimSpace(email)), "ip:"+clientIP
-	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+	if err := a.throttle(ctx, now, limit(acct, MaxFailsAccount), limit(ip, MaxFailsIP)); err != nil {
 		return nil, "", err
 	}
 	u, err := a.Store.UserByEmail(ctx, strings.TrimSpace(email))

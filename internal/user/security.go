@@ -111,7 +111,7 @@ func (a *Auth) RequestReset(ctx context.Context, email, clientIP string) (*User,
 	now := a.now()
 	email = strings.ToLower(strings.TrimSpace(email))
 	acct, ip := "reset:"+email, "reset-ip:"+clientIP
-	if err := a.throttle(ctx, now, limit{acct, MaxResetsAccount}, limit{ip, MaxResetsIP}); err != nil {
+	if err := a.throttle(ctx, now, limit(acct, MaxResetsAccount), limit(ip, MaxResetsIP)); err != nil {
 		return nil, "", err
 	}
 	if err := a.countAttempt(ctx, now, acct, ip); err != nil {
@@ -258,7 +258,7 @@ func (a *Auth) CompleteLogin(ctx context.Context, challenge, code, clientIP stri
 func (a *Auth) verifySecondFactor(ctx context.Context, u *User, code, clientIP string) error {
 	now := a.now()
 	acct, ip := "2fa:"+strconv.FormatInt(u.ID, 10), "ip:"+clientIP
-	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+	if err := a.throttle(ctx, now, limit(acct, MaxFailsAccount), limit(ip, MaxFailsIP)); err != nil {
 		return err
 	}
 	tf, err := a.TwoFactor(ctx, u.ID)
@@ -327,7 +327,7 @@ func (a *Auth) BeginTwoFactor(ctx context.Context, u *User) (*TwoFactor, error) 
 func (a *Auth) EnableTwoFactor(ctx context.Context, u *User, code, clientIP string) ([]string, error) {
 	now := a.now()
 	acct, ip := "2fa:"+strconv.FormatInt(u.ID, 10), "ip:"+clientIP
-	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+	if err := a.throttle(ctx, now, limit(acct, MaxFailsAccount), limit(ip, MaxFailsIP)); err != nil {
 		return nil, err
 	}
 	tf, err := a.TwoFactor(ctx, u.ID)
@@ -370,7 +370,7 @@ func hashCodes(codes []string) []string {
 func (a *Auth) checkPassword(ctx context.Context, u *User, password, clientIP string) error {
 	now := a.now()
 	acct, ip := "account:"+strings.ToLower(u.Email), "ip:"+clientIP
-	if err := a.throttle(ctx, now, limit{acct, MaxFailsAccount}, limit{ip, MaxFailsIP}); err != nil {
+	if err := a.throttle(ctx, now, limit(acct, MaxFailsAccount), limit(ip, MaxFailsIP)); err != nil {
 		return err
 	}
 	if !CheckPassword(u.PasswordHash, password) {

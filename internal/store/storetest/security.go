@@ -135,37 +135,39 @@ func testAccountSecurity(t *testing.T, s *store.Store) {
 	}
 }
 
-// testAttempts checks the counted sign-in attempts: per key, within the
-// window, cleared on success, swept when old, and quiet.
-func testAttempts(t *testing.T, s *store.Store) {
+// testRateEvents checks the rate-limited events: counted per key within a
+// window, cleared on success, each deleted once its own window has passed
+// (a short window's sweep must not take a long window's events), and quiet.
+func testRateEvents(t *testing.T, s *store.Store) {
 	now := time.Unix(1_700_000_000, 0).UTC()
 	gen := s.Generation()
-	for i, at := range []time.Time{now.Add(-20 * time.Minute), now.Add(-10 * time.Minute), now.Add(-time.Minute), now} {
-		must(t, s.AddAttempt(ctx, "k1", at, at.Add(-time.Hour)))
-		if i == 1 {
-			must(t, s.AddAttempt(ctx, "k2", at, at.Add(-time.Hour)))
-		}
+	for _, at := range []time.Time{now.Add(-20 * time.Minute), now.Add(-10 * time.Minute), now.Add(-time.Minute), now} {
+		must(t, s.AddRateEvent(ctx, "k1", at, at.Add(time.Hour)))
 	}
-	n, oldest, err := s.RecentAttempts(ctx, "k1", now.Add(-15*time.Minute))
+	must(t, s.AddRateEvent(ctx, "k2", now.Add(-30*time.Minute), now.Add(-10*time.Minute)))
+	n, oldest, err := s.RateEvents(ctx, "k1", now.Add(-15*time.Minute))
 	if err != nil || n != 3 || !oldest.Equal(now.Add(-10*time.Minute)) {
 		t.Errorf("k1 within 15 minutes: %d, oldest %v (%v); want 3 from ten minutes ago", n, oldest, err)
 	}
-	if n, oldest, err := s.RecentAttempts(ctx, "k3", now.Add(-15*time.Minute)); err != nil || n != 0 || !oldest.IsZero() {
+	if n, oldest, err := s.RateEvents(ctx, "k3", now.Add(-15*time.Minute)); err != nil || n != 0 || !oldest.IsZero() {
 		t.Errorf("a key never seen: %d %v %v", n, oldest, err)
 	}
-	must(t, s.ClearAttempts(ctx, "k1"))
-	if n, _, _ := s.RecentAttempts(ctx, "k1", now.Add(-time.Hour)); n != 0 {
-		t.Errorf("after clearing, k1 has %d attempts", n)
+	// A new event sweeps the expired ones, of any key, and only those.
+	must(t, s.AddRateEvent(ctx, "k3", now, now.Add(time.Minute)))
+	if n, _, _ := s.RateEvents(ctx, "k2", time.Unix(0, 0)); n != 0 {
+		t.Errorf("an expired event of another key survived the sweep: %d", n)
 	}
-	if n, _, _ := s.RecentAttempts(ctx, "k2", now.Add(-time.Hour)); n != 1 {
-		t.Errorf("clearing k1 touched k2: %d", n)
+	if n, _, _ := s.RateEvents(ctx, "k1", time.Unix(0, 0)); n != 4 {
+		t.Errorf("the sweep took events still in their window: %d of 4 left", n)
 	}
-	// A new attempt sweeps everything at or before its forget time, any key.
-	must(t, s.AddAttempt(ctx, "k3", now, now.Add(-5*time.Minute)))
-	if n, _, _ := s.RecentAttempts(ctx, "k2", time.Unix(0, 0)); n != 0 {
-		t.Errorf("an old attempt of another key survived the sweep: %d", n)
+	must(t, s.ClearRateEvents(ctx, "k1"))
+	if n, _, _ := s.RateEvents(ctx, "k1", time.Unix(0, 0)); n != 0 {
+		t.Errorf("after clearing, k1 has %d events", n)
+	}
+	if n, _, _ := s.RateEvents(ctx, "k3", time.Unix(0, 0)); n != 1 {
+		t.Errorf("clearing k1 touched k3: %d", n)
 	}
 	if s.Generation() != gen {
-		t.Error("counting attempts moved the cache generation")
+		t.Error("counting events moved the cache generation")
 	}
 }

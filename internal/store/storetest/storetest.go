@@ -46,7 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"WordPress import mapping, redirects and comment updates", testWordPressImport},
 		{"Users", testUsers},
 		{"Password resets and two-factor sign-in", testAccountSecurity},
-		{"Sign-in attempts count per key, clear and sweep quietly", testAttempts},
+		{"Rate-limited events count per key, clear and expire quietly", testRateEvents},
 		{"Transactions roll back", testRollback},
 		{"Generation counts committed writes", testGeneration},
 		{"Slugs typed with other letter forms are found", testFoldedSlugs},
