@@ -63,12 +63,11 @@ func (a *Auth) throttle(ctx context.Context, now time.Time, limits ...antispam.L
 
 // countAttempt records one attempt against each key.
 func (a *Auth) countAttempt(ctx context.Context, now time.Time, keys ...string) error {
-	for _, k := range keys {
-		if err := antispam.Record(ctx, a.Store, now, limit(k, 0)); err != nil {
-			return err
-		}
+	limits := make([]antispam.Limit, len(keys))
+	for i, k := range keys {
+		limits[i] = limit(k, 0) // the bound does not matter when recording
 	}
-	return nil
+	return antispam.Record(ctx, a.Store, now, limits...)
 }
 
 // forgetAttempts clears a key's attempts after a success.
