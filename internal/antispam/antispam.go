@@ -226,6 +226,9 @@ type Submission struct {
 	// Text holds the free-text fields (name, subject, body …), checked for
 	// links and blocked words and fingerprinted for duplicates.
 	Text []string
+	// Repeatable skips the duplicate check: sending the same again is
+	// legitimate (a subscription whose confirmation mail went astray).
+	Repeatable bool
 }
 
 // Check runs every defence on sub, cheapest first, and returns nil or a
@@ -262,12 +265,14 @@ func (g *Guard) Check(ctx context.Context, p Policy, sub Submission) error {
 	if !fresh {
 		return &Refusal{Reason: Reused}
 	}
-	fresh, err = g.Store.Remember(ctx, "dup:"+g.fingerprint(sub.Form, sub.Target, email, text), now.Add(p.DuplicateWindow))
-	if err != nil {
-		return err
-	}
-	if !fresh {
-		return &Refusal{Reason: Duplicate}
+	if !sub.Repeatable {
+		fresh, err = g.Store.Remember(ctx, "dup:"+g.fingerprint(sub.Form, sub.Target, email, text), now.Add(p.DuplicateWindow))
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			return &Refusal{Reason: Duplicate}
+		}
 	}
 	if w := BlockedWordIn(text+"\n"+email, p.BlockedWords); w != "" {
 		return &Refusal{Reason: BlockedWord, Spam: true}

@@ -317,15 +317,25 @@ func (s *Service) UnsubscribeURL(ed *edition.Edition, token string) string {
 type SubscribeRequest struct {
 	Edition  string
 	Email    string
+	Token    string // the form's signed token (Token)
 	Honeypot string // the hidden field; people leave it empty
 	IP       string // the client address; only its keyed hash is kept
+}
+
+// Token signs a new token for an edition's subscribe form.
+func (s *Service) Token(edition string) string {
+	if s.Guard == nil {
+		return ""
+	}
+	return s.Guard.Token("subscribe", edition)
 }
 
 // Subscribe takes a subscription from the public form. Its answer never
 // reveals whether the address was already subscribed: a new or pending
 // address gets a confirmation mail (no more than one per resendAfter), a
 // confirmed one nothing, an unsubscribed one a new confirmation. Errors
-// are *InvalidError (the address) or *antispam.Refusal (honeypot, rate).
+// are *InvalidError (the address) or *antispam.Refusal (honeypot, token,
+// rate).
 func (s *Service) Subscribe(ctx context.Context, req SubscribeRequest) error {
 	if strings.TrimSpace(req.Honeypot) != "" {
 		return &antispam.Refusal{Reason: antispam.Honeypot}
@@ -343,11 +353,20 @@ func (s *Service) Subscribe(ctx context.Context, req SubscribeRequest) error {
 		p = s.Policy(ctx)
 	}
 	now := s.now()
-	if err := antispam.Throttle(ctx, s.Store, p, "subscribe", req.IP, email, now); err != nil {
-		return err
+	if s.Guard == nil {
+		return errors.New("newsletter: the subscribe form needs the spam guard")
 	}
-	if antispam.AddressBlocked(email, p.BlockedAddresses) {
+	// The defences of every public form: the signed token (not too soon
+	// after the page, not too late, once), the rate limits, the blocked
+	// addresses. Sending the same address again is allowed: its
+	// confirmation may have gone astray.
+	err = s.Guard.Check(ctx, p, antispam.Submission{Form: "subscribe", Target: ed.Code, Token: req.Token,
+		Honeypot: req.Honeypot, IP: req.IP, Email: email, Repeatable: true})
+	if r, ok := antispam.AsRefusal(err); ok && r.Spam {
 		return nil // as if subscribed: nothing is stored, nothing sent
+	}
+	if err != nil {
+		return err
 	}
 	ipHash := ""
 	if s.Guard != nil {

@@ -42,6 +42,7 @@ type fixture struct {
 	srv     *mailtest.Server
 	smtp    *mail.SMTP
 	hostile string
+	later   time.Duration // how far the spam guard's clock has moved on
 }
 
 const hostileTitle = `<script>alert("x")</script> Tom & "Jerry" </td></table><img src=x onerror=alert(1)>`
@@ -94,10 +95,30 @@ func seed(t *testing.T, st *store.Store) (en, fa *content.Article) {
 }
 
 func service(st *store.Store, sender mail.Sender) *newsletter.Service {
-	return &newsletter.Service{Store: st, Editions: st, Articles: st, Mail: sender, SiteURL: "https://news.example.org", Logger: quiet(),
+	secret, err := antispam.DecodeSecret(antispam.NewSecret())
+	if err != nil {
+		panic(err)
+	}
+	guard, err := antispam.NewGuard(secret, st)
+	if err != nil {
+		panic(err)
+	}
+	return &newsletter.Service{Store: st, Editions: st, Articles: st, Mail: sender, Guard: guard, SiteURL: "https://news.example.org", Logger: quiet(),
 		ArticlePath: func(ed *edition.Edition, a *content.Article) string {
 			return ed.Path("/" + a.PublishedAt.Format("2006/01/02") + "/" + a.Slug + "/")
 		}}
+}
+
+// subscribe sends the subscribe form as a reader does: with the form's
+// token, some seconds after the page showed it.
+func (f *fixture) subscribe(ctx context.Context, req newsletter.SubscribeRequest) error {
+	shown := time.Now().Add(f.later)
+	f.svc.Guard.Now = func() time.Time { return shown }
+	req.Token = f.svc.Token(req.Edition)
+	f.later += antispam.Defaults().MinDelay + time.Second
+	sent := shown.Add(antispam.Defaults().MinDelay + time.Second)
+	f.svc.Guard.Now = func() time.Time { return sent }
+	return f.svc.Subscribe(ctx, req)
 }
 
 func newFixture(t *testing.T, opts mailtest.Options) *fixture {
@@ -167,7 +188,7 @@ func TestDoubleOptInNeverRevealsAnExistingSubscription(t *testing.T) {
 	f := newFixture(t, mailtest.Options{})
 	ctx := t.Context()
 	sub := func(email string) error {
-		return f.svc.Subscribe(ctx, newsletter.SubscribeRequest{Edition: "fa", Email: email, IP: "203.0.113.9"})
+		return f.subscribe(ctx, newsletter.SubscribeRequest{Edition: "fa", Email: email, IP: "203.0.113.9"})
 	}
 	if err := sub("Reader@Example.org"); err != nil {
 		t.Fatal(err)
@@ -198,7 +219,7 @@ func TestDoubleOptInNeverRevealsAnExistingSubscription(t *testing.T) {
 		t.Fatalf("a second confirmation within minutes: %d", len(p))
 	}
 	s, err := f.svc.Confirm(ctx, m[2])
-	if err != nil || s.Status != newsletter.Confirmed || s.ConsentAt.IsZero() || s.Email != "reader@example.org" || s.IPHash != "" {
+	if err != nil || s.Status != newsletter.Confirmed || s.ConsentAt.IsZero() || s.Email != "reader@example.org" || s.IPHash == "" || strings.Contains(s.IPHash, "203.0.113") {
 		t.Fatalf("confirm: %+v %v", s, err)
 	}
 	if _, err := f.svc.Confirm(ctx, m[2]); !errors.Is(err, newsletter.ErrNotFound) {
@@ -217,7 +238,7 @@ func TestDoubleOptInNeverRevealsAnExistingSubscription(t *testing.T) {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
-	if err := f.svc.Subscribe(ctx, newsletter.SubscribeRequest{Edition: "fa", Email: "bot@example.org", Honeypot: "http://spam"}); err == nil {
+	if err := f.subscribe(ctx, newsletter.SubscribeRequest{Edition: "fa", Email: "bot@example.org", Honeypot: "http://spam"}); err == nil {
 		t.Error("the honeypot was ignored")
 	}
 	if _, err := f.svc.SubscriberData(ctx, "bot@example.org"); err != nil {
@@ -237,7 +258,7 @@ func TestSubscribeRateLimits(t *testing.T) {
 	}
 	var refusals []string
 	for i := range 5 {
-		err := f.svc.Subscribe(t.Context(), newsletter.SubscribeRequest{Edition: "en", Email: fmt.Sprintf("r%d@example.org", i), IP: "198.51.100.7"})
+		err := f.subscribe(t.Context(), newsletter.SubscribeRequest{Edition: "en", Email: fmt.Sprintf("r%d@example.org", i), IP: "198.51.100.7"})
 		if r, ok := antispam.AsRefusal(err); ok {
 			refusals = append(refusals, string(r.Reason))
 		} else if err != nil {
@@ -249,7 +270,7 @@ func TestSubscribeRateLimits(t *testing.T) {
 	}
 	refusals = nil
 	for i := range 3 {
-		err := f.svc.Subscribe(t.Context(), newsletter.SubscribeRequest{Edition: "en", Email: "same@example.org", IP: fmt.Sprintf("192.0.2.%d", i)})
+		err := f.subscribe(t.Context(), newsletter.SubscribeRequest{Edition: "en", Email: "same@example.org", IP: fmt.Sprintf("192.0.2.%d", i)})
 		if r, ok := antispam.AsRefusal(err); ok {
 			refusals = append(refusals, string(r.Reason))
 		}
@@ -469,5 +490,45 @@ func TestSenderRetriesThrottlesAndSetsListHeaders(t *testing.T) {
 	}
 	if _, err := f.svc.Unsubscribe(ctx, token); err != nil {
 		t.Errorf("unsubscribing twice: %v", err)
+	}
+}
+
+// The subscribe form has the defences of every public form: a forged,
+// missing, hurried or replayed token is refused, and nothing is stored.
+func TestSubscribeNeedsAFreshToken(t *testing.T) {
+	f := newFixture(t, mailtest.Options{})
+	ctx := t.Context()
+	now := time.Now()
+	f.svc.Guard.Now = func() time.Time { return now }
+	token := f.svc.Token("en")
+	for _, c := range []struct {
+		name, token string
+		after       time.Duration
+		want        antispam.Reason
+	}{
+		{"no token", "", time.Minute, antispam.BadToken},
+		{"another form's token", f.svc.Guard.Token("contact", "en"), time.Minute, antispam.BadToken},
+		{"another edition's token", f.svc.Token("fa"), time.Minute, antispam.BadToken},
+		{"too soon", token, time.Second, antispam.TooFast},
+		{"too late", token, 48 * time.Hour, antispam.Expired},
+	} {
+		sent := now.Add(c.after)
+		f.svc.Guard.Now = func() time.Time { return sent }
+		err := f.svc.Subscribe(ctx, newsletter.SubscribeRequest{Edition: "en", Email: "victim@example.org", Token: c.token, IP: "192.0.2.50"})
+		if r, ok := antispam.AsRefusal(err); !ok || r.Reason != c.want {
+			t.Errorf("%s: %v, want %s", c.name, err, c.want)
+		}
+	}
+	sent := now.Add(time.Minute)
+	f.svc.Guard.Now = func() time.Time { return sent }
+	if err := f.svc.Subscribe(ctx, newsletter.SubscribeRequest{Edition: "en", Email: "reader@example.org", Token: token, IP: "192.0.2.50"}); err != nil {
+		t.Fatalf("a good token: %v", err)
+	}
+	err := f.svc.Subscribe(ctx, newsletter.SubscribeRequest{Edition: "en", Email: "victim@example.org", Token: token, IP: "192.0.2.50"})
+	if r, ok := antispam.AsRefusal(err); !ok || r.Reason != antispam.Reused {
+		t.Errorf("a replayed token: %v", err)
+	}
+	if list, _ := f.svc.SubscriberData(ctx, "victim@example.org"); len(list) != 0 {
+		t.Errorf("a refused address was stored: %+v", list)
 	}
 }

@@ -309,6 +309,12 @@ func (s *Server) formToken(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		token = s.deps.Contact.Token(target)
+	case "subscribe":
+		if s.deps.Newsletter == nil || s.editions.Load().set.Get(target) == nil {
+			http.NotFound(w, r)
+			return
+		}
+		token = s.deps.Newsletter.Token(target)
 	default:
 		http.NotFound(w, r)
 		return

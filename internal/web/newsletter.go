@@ -63,7 +63,8 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email := r.PostForm.Get("email")
-	err := s.deps.Newsletter.Subscribe(r.Context(), newsletter.SubscribeRequest{Edition: re.ed.Code, Email: email, Honeypot: r.PostForm.Get("website"), IP: clientaddr.IP(r)})
+	err := s.deps.Newsletter.Subscribe(r.Context(), newsletter.SubscribeRequest{Edition: re.ed.Code, Email: email,
+		Token: r.PostForm.Get("token"), Honeypot: r.PostForm.Get("website"), IP: clientaddr.IP(r)})
 	var inv *newsletter.InvalidError
 	switch refusal, isRefusal := antispam.AsRefusal(err); {
 	case err == nil:
@@ -79,7 +80,12 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusTooManyRequests
 			w.Header().Set("Retry-After", itoaSeconds(refusal.RetryAfter.Seconds()))
 		}
-		s.newsletterPage(w, r, &NewsletterPage{Error: loc.T(refusal.Key()), Status: status}, loc.T("newsletter.form.title"))
+		if len(email) > newsletter.MaxEmail || refusal.Reason == antispam.Honeypot {
+			email = ""
+		}
+		// The page's form carries a fresh token: a reader who was too quick
+		// or too slow sends it again.
+		s.newsletterPage(w, r, &NewsletterPage{Error: loc.T(refusal.Key()), Email: email, Status: status}, loc.T("newsletter.form.title"))
 	default:
 		s.serverError(w, r, err)
 	}

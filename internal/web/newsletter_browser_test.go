@@ -36,11 +36,24 @@ func TestNewsletterInABrowser(t *testing.T) {
 	}
 	const email = "browser-reader@example.org"
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"/fa/"),
-		chromedp.WaitVisible(chromedp.CSS("#subscribe-footer-email")),
-		chromedp.SendKeys(chromedp.CSS("#subscribe-footer-email"), email),
-		chromedp.Click(chromedp.CSS(".subscribe-footer .subscribe-button")),
-		chromedp.WaitVisible(chromedp.CSS(".newsletter-page")),
-	); err != nil {
+		chromedp.WaitVisible(chromedp.CSS("#subscribe-footer-email"))); err != nil {
+		t.Fatal(err)
+	}
+	const tokenField = `.subscribe-footer input[name="token"]`
+	cached, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(tokenField)))
+	if err != nil || cached == "" {
+		t.Fatalf("the form has no token: %q %v", cached, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#subscribe-footer-email"), email)); err != nil {
+		t.Fatal(err)
+	}
+	// site.js fetched the reader's own token when the field got focus.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('`+tokenField+`').value !== "`+cached+`"`)); err != nil {
+		t.Fatalf("the token was not refreshed: %v", err)
+	}
+	ns.wait() // the reader took a few seconds
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".subscribe-footer .subscribe-button")),
+		chromedp.WaitVisible(chromedp.CSS(".newsletter-page"))); err != nil {
 		t.Fatal(err)
 	}
 	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))

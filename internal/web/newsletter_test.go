@@ -14,8 +14,11 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/masthead-news/masthead/internal/antispam"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/mail"
@@ -33,6 +36,24 @@ type newsletterSite struct {
 	box     *mail.Outbox
 	smtp    *mail.SMTP
 	srv     *mailtest.Server
+	// later is how far the spam guard's clock runs ahead of the real one
+	// (nanoseconds), so tests need not wait out the forms' minimum delay.
+	later atomic.Int64
+}
+
+// wait moves the spam guard's clock past the forms' minimum delay, as a
+// reader takes a few seconds between opening a page and sending a form.
+func (ns *newsletterSite) wait() {
+	ns.later.Add(int64(antispam.Defaults().MinDelay + time.Second))
+}
+
+// subscribe posts the subscribe form of an edition as a reader's browser
+// does: with a token of the form, sent a few seconds after the page.
+func (ns *newsletterSite) subscribe(t *testing.T, path, edition string, form url.Values) (*http.Response, string) {
+	t.Helper()
+	form.Set("token", ns.svc.Token(edition))
+	ns.wait()
+	return ns.do(t, "POST", path, form)
 }
 
 func startNewsletter(t *testing.T) *newsletterSite {
@@ -45,8 +66,17 @@ func startNewsletter(t *testing.T) *newsletterSite {
 	logger := slog.New(slog.NewTextHandler(testLog(), nil))
 	ns.smtp = s
 	ns.box = mail.NewOutbox(site.store, s, logger)
-	ns.svc = &newsletter.Service{Store: site.store, Editions: site.store, Articles: site.store, Mail: ns.box, SiteURL: "https://news.example.org",
-		ArticlePath: web.ArticlePath, Logger: logger}
+	secret, err := antispam.DecodeSecret(antispam.NewSecret())
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard, err := antispam.NewGuard(secret, site.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guard.Now = func() time.Time { return time.Now().Add(time.Duration(ns.later.Load())) }
+	ns.svc = &newsletter.Service{Store: site.store, Editions: site.store, Articles: site.store, Mail: ns.box, Guard: guard,
+		SiteURL: "https://news.example.org", ArticlePath: web.ArticlePath, Logger: logger}
 	ns.handler, err = web.New(context.Background(), web.Deps{Content: site.store, Media: site.store, Blob: media.LocalBlob{Root: t.TempDir()},
 		Editions: site.store, Ready: site.store.Ping, Logger: logger, BaseURL: "https://news.example.org", Newsletter: ns.svc})
 	if err != nil {
@@ -135,7 +165,7 @@ func TestSubscribeConfirmFromTheMailAndUnsubscribeWithOneClick(t *testing.T) {
 		t.Fatal("an article lacks the form under it")
 	}
 
-	res, body := ns.do(t, "POST", "/fa/newsletter/subscribe/", url.Values{"email": {email}, "website": {""}})
+	res, body := ns.subscribe(t, "/fa/newsletter/subscribe/", "fa", url.Values{"email": {email}, "website": {""}})
 	if res.StatusCode != 200 || !strings.Contains(body, "صندوق ایمیل خود را ببینید") || res.Header.Get("Cache-Control") != "no-store" {
 		t.Fatalf("subscribe: %d %s", res.StatusCode, body)
 	}
@@ -166,7 +196,7 @@ func TestSubscribeConfirmFromTheMailAndUnsubscribeWithOneClick(t *testing.T) {
 	if res, _ := ns.do(t, "GET", m[1], nil); res.StatusCode != http.StatusNotFound {
 		t.Errorf("a used link still shows a button: %d", res.StatusCode)
 	}
-	if _, again := ns.do(t, "POST", "/fa/newsletter/subscribe/", url.Values{"email": {email}}); !strings.Contains(again, "صندوق ایمیل خود را ببینید") {
+	if _, again := ns.subscribe(t, "/fa/newsletter/subscribe/", "fa", url.Values{"email": {email}}); !strings.Contains(again, "صندوق ایمیل خود را ببینید") {
 		t.Error("subscribing a confirmed address answers differently")
 	}
 
@@ -228,24 +258,43 @@ func TestSubscribeConfirmFromTheMailAndUnsubscribeWithOneClick(t *testing.T) {
 
 func TestSubscribeFormRefusalsSayWhyInTheEditionsLanguage(t *testing.T) {
 	ns := startNewsletter(t)
-	res, body := ns.do(t, "POST", "/newsletter/subscribe/", url.Values{"email": {`<script>alert(1)</script>@x`}})
+	res, body := ns.subscribe(t, "/newsletter/subscribe/", "en", url.Values{"email": {`<script>alert(1)</script>@x`}})
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "This is not an email address") || strings.Contains(body, "<script>alert(1)") {
 		t.Fatalf("a bad address: %d", res.StatusCode)
 	}
-	res, body = ns.do(t, "POST", "/sq/newsletter/subscribe/", url.Values{"email": {""}})
+	res, body = ns.subscribe(t, "/sq/newsletter/subscribe/", "sq", url.Values{"email": {""}})
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Ju lutemi shkruani adresën") {
 		t.Fatalf("no address in Albanian: %d", res.StatusCode)
 	}
-	res, _ = ns.do(t, "POST", "/newsletter/subscribe/", url.Values{"email": {"bot@example.org"}, "website": {"https://spam.example"}})
+	res, _ = ns.subscribe(t, "/newsletter/subscribe/", "en", url.Values{"email": {"bot@example.org"}, "website": {"https://spam.example"}})
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("the honeypot: %d", res.StatusCode)
 	}
 	if list, _ := ns.svc.SubscriberData(t.Context(), "bot@example.org"); len(list) != 0 {
 		t.Error("a honeypot hit was stored")
 	}
+	// A bot posting without the page's token, or at once, is refused, and
+	// the refusal page carries a fresh token for a person to try again.
+	res, body = ns.do(t, "POST", "/newsletter/subscribe/", url.Values{"email": {"no-token@example.org"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !regexp.MustCompile(`name="token" value="[^"]+" data-refresh="/form-token/subscribe/en"`).MatchString(body) {
+		t.Errorf("no token: %d", res.StatusCode)
+	}
+	res, _ = ns.do(t, "POST", "/newsletter/subscribe/", url.Values{"email": {"hurried@example.org"}, "token": {ns.svc.Token("en")}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a form sent at once: %d", res.StatusCode)
+	}
+	for _, e := range []string{"no-token@example.org", "hurried@example.org"} {
+		if list, _ := ns.svc.SubscriberData(t.Context(), e); len(list) != 0 {
+			t.Errorf("%s was stored", e)
+		}
+	}
+	// The page's script fetches the reader's own token.
+	if res, tok := ns.do(t, "GET", "/form-token/subscribe/fa", nil); res.StatusCode != 200 || res.Header.Get("Cache-Control") != "no-store" || !strings.Contains(tok, ".") {
+		t.Errorf("the token endpoint: %d %q", res.StatusCode, tok)
+	}
 	var limited bool
 	for i := range 8 {
-		res, _ := ns.do(t, "POST", "/newsletter/subscribe/", url.Values{"email": {"r" + string(rune('a'+i)) + "@example.org"}})
+		res, _ := ns.subscribe(t, "/newsletter/subscribe/", "en", url.Values{"email": {"r" + string(rune('a'+i)) + "@example.org"}})
 		if res.StatusCode == http.StatusTooManyRequests {
 			limited = res.Header.Get("Retry-After") != ""
 			break

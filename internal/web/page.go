@@ -39,8 +39,11 @@ type Page struct {
 	JSONLD   []template.JS
 	Feeds    []FeedLink
 	MostRead []RecentItem
-	// Newsletter shows the subscribe forms (the site has a newsletter).
-	Newsletter bool
+	// Newsletter shows the subscribe forms (the site has a newsletter);
+	// SubscribeToken is their signed form token, which the page's script
+	// replaces with the reader's own (the page may come from the cache).
+	Newsletter     bool
+	SubscribeToken string
 }
 
 // Base is the shared part of any page type that embeds Page, for partials
@@ -141,6 +144,9 @@ func (s *Server) baseWith(ctx context.Context, r *http.Request, title, descripti
 	re := editionFrom(ctx)
 	ed, loc := re.ed, re.locale
 	p := &Page{Ed: ed, L: loc, Description: description, Home: ed.Path("/"), Newsletter: s.deps.Newsletter != nil}
+	if p.Newsletter {
+		p.SubscribeToken = s.deps.Newsletter.Token(ed.Code)
+	}
 	site := ed.Settings.SiteName
 	if title == "" {
 		p.Title = site

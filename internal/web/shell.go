@@ -474,7 +474,7 @@ func recentItem(w *htmlWriter, it RecentItem) {
 }
 
 // subscribeForm is the newsletter's subscribe form: a plain POST with a
-// honeypot field, the same markup wherever it appears (sidebar, footer,
+// honeypot field and a signed token (refreshed by site.js), the same markup wherever it appears (sidebar, footer,
 // under articles, the newsletter page; templates call it as "subscribe").
 func subscribeForm(w *htmlWriter, sp subscribeSpot) {
 	p := sp.P
@@ -527,7 +527,11 @@ func subscribeForm(w *htmlWriter, sp subscribeSpot) {
 	w.text(p.T("newsletter.form.honeypot"))
 	w.raw(`</label> <input type="text" id="subscribe-`)
 	w.text(sp.ID)
-	w.raw("-website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></p>\n  <p class=\"subscribe-note\">")
+	w.raw("-website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></p>\n  <input type=\"hidden\" name=\"token\" value=\"")
+	w.text(p.SubscribeToken)
+	w.raw(`" data-refresh="/form-token/subscribe/`)
+	w.text(p.Ed.Code)
+	w.raw("\">\n  <p class=\"subscribe-note\">")
 	w.text(p.T("newsletter.form.privacy"))
 	w.raw("</p>\n</form>")
 }
