@@ -192,6 +192,21 @@ func (g *Guard) Token(form, target string) string {
 	return base64.RawURLEncoding.EncodeToString(b[:]) + "." + g.sign(form, target, b[:])
 }
 
+// PageToken is a token for a page that many readers share (a cached page):
+// the same for a whole hour, so the page's bytes and ETag do not change with
+// every rendering. Its time is the start of the hour, and like every token it
+// works once; a page script fetches each reader a Token of their own.
+func (g *Guard) PageToken(form, target string) string {
+	hour := g.now().Truncate(time.Hour)
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(hour.Unix()))
+	m := hmac.New(sha256.New, g.Secret)
+	m.Write([]byte("page-token-nonce\x00" + form + "\x00" + target + "\x00"))
+	m.Write(b[:8])
+	copy(b[8:], m.Sum(nil))
+	return base64.RawURLEncoding.EncodeToString(b[:]) + "." + g.sign(form, target, b[:])
+}
+
 func (g *Guard) sign(form, target string, payload []byte) string {
 	m := hmac.New(sha256.New, g.Secret)
 	m.Write([]byte("form-token\x00" + form + "\x00" + target + "\x00"))

@@ -276,3 +276,32 @@ func TestRateLimitsSlideAndSayHowLongToWait(t *testing.T) {
 		t.Errorf("an event expires at %v, want the end of its window", st.events[0].expires)
 	}
 }
+
+// A page many readers share carries the same token for an hour (its bytes
+// and ETag stay put); the token works once, and a new hour brings a new one.
+func TestPageTokenIsStableForAnHourAndWorksOnce(t *testing.T) {
+	ctx := context.Background()
+	g, c := newGuard(t)
+	c.t = c.t.Truncate(time.Hour).Add(10 * time.Minute)
+	first := g.PageToken("subscribe", "en")
+	c.t = c.t.Add(40 * time.Minute)
+	if again := g.PageToken("subscribe", "en"); again != first {
+		t.Fatal("the page token changed within the hour")
+	}
+	if g.PageToken("subscribe", "fa") == first || g.PageToken("contact", "en") == first {
+		t.Error("two forms or targets share a page token")
+	}
+	p := antispam.Defaults()
+	sub := antispam.Submission{Form: "subscribe", Target: "en", Token: first, IP: "192.0.2.1", Email: "a@example.org", Repeatable: true}
+	if err := g.Check(ctx, p, sub); err != nil {
+		t.Fatalf("the page token: %v", err)
+	}
+	sub.Email, sub.IP = "b@example.org", "192.0.2.2"
+	if r, ok := antispam.AsRefusal(g.Check(ctx, p, sub)); !ok || r.Reason != antispam.Reused {
+		t.Errorf("the page token worked twice")
+	}
+	c.t = c.t.Add(time.Hour)
+	if g.PageToken("subscribe", "en") == first {
+		t.Error("the next hour has the same page token")
+	}
+}

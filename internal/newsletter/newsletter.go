@@ -322,12 +322,21 @@ type SubscribeRequest struct {
 	IP       string // the client address; only its keyed hash is kept
 }
 
-// Token signs a new token for an edition's subscribe form.
+// Token signs a new token for an edition's subscribe form, for one
+// reader; PageToken gives the one for pages that many readers share
+// (antispam.Guard.PageToken).
 func (s *Service) Token(edition string) string {
 	if s.Guard == nil {
 		return ""
 	}
 	return s.Guard.Token("subscribe", edition)
+}
+
+func (s *Service) PageToken(edition string) string {
+	if s.Guard == nil {
+		return ""
+	}
+	return s.Guard.PageToken("subscribe", edition)
 }
 
 // Subscribe takes a subscription from the public form. Its answer never

@@ -145,7 +145,14 @@ func (s *Server) baseWith(ctx context.Context, r *http.Request, title, descripti
 	ed, loc := re.ed, re.locale
 	p := &Page{Ed: ed, L: loc, Description: description, Home: ed.Path("/"), Newsletter: s.deps.Newsletter != nil}
 	if p.Newsletter {
-		p.SubscribeToken = s.deps.Newsletter.Token(ed.Code)
+		// A page for GET may be cached and shared: its token stays the same
+		// for an hour, so the page's bytes do too. The page answering a
+		// form (a refusal) gets a token of the reader's own.
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			p.SubscribeToken = s.deps.Newsletter.PageToken(ed.Code)
+		} else {
+			p.SubscribeToken = s.deps.Newsletter.Token(ed.Code)
+		}
 	}
 	site := ed.Settings.SiteName
 	if title == "" {
