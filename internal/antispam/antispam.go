@@ -270,7 +270,7 @@ func (g *Guard) Check(ctx context.Context, p Policy, sub Submission) error {
 	}
 	email := strings.ToLower(strings.TrimSpace(sub.Email))
 	// Rate limits count every attempt that got this far.
-	if err := Throttle(ctx, g.Store, p, sub.Form, sub.IP, email, now); err != nil {
+	if err := throttle(ctx, g.Store, p, sub.Form, sub.IP, email, now); err != nil {
 		return err
 	}
 	fresh, err := g.Store.Remember(ctx, "token:"+nonce, shown.Add(max(p.MaxAge, 24*time.Hour)).Add(time.Hour))

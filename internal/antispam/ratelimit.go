@@ -59,11 +59,10 @@ func RateKey(key string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// Throttle applies a policy's per-address and per-e-mail limits to one
+// throttle applies a policy's per-address and per-e-mail limits to one
 // submission of form (email lower-cased, or empty), and counts it when it
-// passes. Every public form shares it: comments and contact through
-// Guard.Check, the newsletter's subscribe form directly.
-func Throttle(ctx context.Context, c Counter, p Policy, form, ip, email string, now time.Time) error {
+// passes (Guard.Check, for every public form).
+func throttle(ctx context.Context, c Counter, p Policy, form, ip, email string, now time.Time) error {
 	limits := []Limit{{form + "-ip:" + ip, p.PerIP, p.Window}}
 	if email != "" {
 		limits = append(limits, Limit{form + "-mail:" + email, p.PerEmail, p.Window})

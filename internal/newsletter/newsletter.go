@@ -377,10 +377,7 @@ func (s *Service) Subscribe(ctx context.Context, req SubscribeRequest) error {
 	if err != nil {
 		return err
 	}
-	ipHash := ""
-	if s.Guard != nil {
-		ipHash = s.Guard.HashIP(req.IP)
-	}
+	ipHash := s.Guard.HashIP(req.IP)
 	return s.Store.WithinTx(ctx, func(ctx context.Context) error {
 		sub, err := s.Store.SubscriberByEmail(ctx, ed.Code, email)
 		switch {
