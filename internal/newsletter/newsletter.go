@@ -194,7 +194,8 @@ type Service struct {
 	Articles content.Store
 	// Mail sends confirmation mails and test issues (the outbox).
 	Mail mail.Sender
-	// Guard keys readers' IP addresses; nil keeps none.
+	// Guard checks the subscribe form (token, honeypot, rate limits, blocked
+	// addresses) and keys readers' IP addresses; Subscribe needs it.
 	Guard *antispam.Guard
 	// SiteURL is the public site's absolute URL, for links in mail.
 	SiteURL string
