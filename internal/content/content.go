@@ -222,6 +222,16 @@ type Store interface {
 	ArticleBySlug(ctx context.Context, edition, slug string) (*Article, error)
 	ArticleSlugTaken(ctx context.Context, edition, slug string, exceptID int64) (bool, error)
 	ListArticles(ctx context.Context, f ArticleFilter) ([]*Article, error)
+	// ListArticleCards is ListArticles for what shows articles as cards or
+	// links (listings, Recent Posts): it lists published articles (f.Status
+	// is ignored) of f.Edition, and each holds only what a card shows —
+	// ID, Edition, Slug, Title, Excerpt, BodyHTML (unless f.Summary),
+	// Status, PublishedAt, FeaturedMediaID, FeaturedCaption, FeaturedAlt,
+	// Featured (ID, Path, MIME, Width, Height, Alt, Caption, VariantList),
+	// PrimaryCategoryID, PrimaryCategory (ID, Edition, Slug, Name),
+	// AuthorID, Author (ID, Slug, Name in the edition), External and
+	// CommentCount. RelatedArticles and MostRead return cards too.
+	ListArticleCards(ctx context.Context, f ArticleFilter) ([]*Article, error)
 	CountArticles(ctx context.Context, f ArticleFilter) (int, error)
 	ArticleTags(ctx context.Context, articleID int64) ([]Tag, error)
 	ArticleCategories(ctx context.Context, articleID int64) ([]Category, error)

@@ -12,6 +12,15 @@ import (
 	"github.com/masthead-news/masthead/internal/media"
 )
 
+// articleJoins brings an article's primary category, its author (named in
+// the article's edition) and its featured image to its row.
+const articleJoins = `
+	FROM articles a
+	JOIN categories c ON c.id = a.primary_category_id
+	LEFT JOIN authors au ON au.id = a.author_id
+	LEFT JOIN author_profiles ap ON ap.author_id = a.author_id AND ap.edition = a.edition
+	LEFT JOIN media m ON m.id = a.featured_media_id`
+
 // articleSelect loads an article with what a card shows — its primary
 // category, its author (named in the article's edition) and its featured
 // image — in one query, so a listing costs the same whatever its length.
@@ -23,12 +32,7 @@ const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.bod
 	COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''), COALESCE(ap.bio, au.bio, ''), COALESCE(au.avatar_media_id, 0),
 	COALESCE(m.kind, ''), COALESCE(m.path, ''), COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0),
 	COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.title, ''), COALESCE(m.alt, ''), COALESCE(m.caption, ''),
-	COALESCE(m.credit, ''), COALESCE(m.variants, '')
-	FROM articles a
-	JOIN categories c ON c.id = a.primary_category_id
-	LEFT JOIN authors au ON au.id = a.author_id
-	LEFT JOIN author_profiles ap ON ap.author_id = a.author_id AND ap.edition = a.edition
-	LEFT JOIN media m ON m.id = a.featured_media_id`
+	COALESCE(m.credit, ''), COALESCE(m.variants, '')` + articleJoins
 
 // articleSummarySelect is articleSelect without the bodies, for lists.
 var articleSummarySelect = strings.Replace(articleSelect, "a.body_source, a.body_format, a.body_html",
@@ -233,10 +237,6 @@ func articleWhere(f content.ArticleFilter) (string, []any) {
 // ListArticles returns a page of articles, newest first.
 func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*content.Article, error) {
 	where, args := articleWhere(f)
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 10
-	}
 	args = append(args, f.Offset)
 	// The page's ids come first from the listing index alone (a deep OFFSET
 	// then skips index entries, not joined rows); only they are joined.
@@ -244,13 +244,8 @@ func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*c
 	if f.Summary {
 		sel = articleSummarySelect
 	}
-	// The limit is part of the statement's text, not a parameter: SQLite
-	// plans with a bound LIMIT's value and prepares the statement again
-	// whenever it changes, which a page's listing (a page and one more)
-	// and its sidebar (five) sharing one statement did on every request.
-	// There are only a handful of limits, each a statement of its own.
 	rows, err := s.query(ctx, sel+" WHERE a.id IN (SELECT a.id FROM articles a"+where+
-		" ORDER BY a.published_at DESC, a.id DESC LIMIT "+strconv.Itoa(limit)+" OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
+		" ORDER BY a.published_at DESC, a.id DESC LIMIT "+strconv.Itoa(listLimit(f))+" OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
 	if err != nil {
 		return nil, err
 	}

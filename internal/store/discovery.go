@@ -78,16 +78,6 @@ func (s *Store) AttachmentsOfArticles(ctx context.Context, ids []int64) (map[int
 	return out, rows.Err()
 }
 
-// articleSelectDrivenBy is articleSummarySelect (related and most-read
-// lists show no bodies) reading the rows of from (a
-// derived table aliased as the caller likes) first, joined to each article
-// by the caller's WHERE. CROSS JOIN makes SQLite loop over from on the
-// outside — a few candidate ids probed by primary key — instead of walking
-// a whole edition's listing index; other databases plan it as a plain join.
-func articleSelectDrivenBy(from string) string {
-	return strings.Replace(articleSummarySelect, "FROM articles a", "FROM "+from+" CROSS JOIN articles a", 1)
-}
-
 // candidates is how many of the best-scored articles the related and
 // most-read queries look up before their final order: enough to survive
 // drafts and ties, few enough that a page costs a handful of key lookups
@@ -109,7 +99,8 @@ const relatedTerms = 16
 // categories belong to one edition, so every candidate is in a's. Each
 // term contributes its relatedPool newest articles (by creation); among
 // them the scores are exact, and of the articles with the same score the
-// newest are the candidates, then ordered by publication time.
+// newest are the candidates, then ordered by publication time. The articles
+// are cards (scanCard).
 func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before time.Time, limit int) ([]*content.Article, error) {
 	if limit <= 0 {
 		limit = 3
@@ -159,32 +150,32 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 		strconv.Itoa(candidates)+`) score CROSS JOIN articles a
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT `+strconv.Itoa(limit)+`)
-		`+articleSelectDrivenBy("best")+`
+		`+cardSelectDrivenBy("best", false)+`
 		WHERE a.id = best.id ORDER BY best.n DESC, a.published_at DESC, a.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
-	return collectArticles(rows)
+	return collect(rows, scanCard(a.Edition, false))
 }
 
 // MostRead lists the published articles of an edition read most from the
 // day of since to the day of before (whole days, UTC), then the newest
 // first among equals. It reads one stretch of the (edition, day) key and
-// looks up only the best-read candidates.
+// looks up only the best-read candidates. The articles are cards (scanCard).
 func (s *Store) MostRead(ctx context.Context, edition string, since, before time.Time, limit int) ([]*content.Article, error) {
 	if limit <= 0 {
 		limit = 5
 	}
-	rows, err := s.query(ctx, articleSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
+	rows, err := s.query(ctx, cardSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
 		WHERE edition = ? AND day BETWEEN ? AND ? GROUP BY article_id ORDER BY total DESC, article_id DESC LIMIT `+
-		strconv.Itoa(candidates)+`) v`)+`
+		strconv.Itoa(candidates)+`) v`, false)+`
 		WHERE a.id = v.article_id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY v.total DESC, a.published_at DESC, a.id DESC LIMIT ?`,
 		edition, readership.Day(since), readership.Day(before), edition, string(content.Published), unix(before), limit)
 	if err != nil {
 		return nil, err
 	}
-	return collectArticles(rows)
+	return collect(rows, scanCard(edition, false))
 }
 
 // AddArticleViews adds read counts in one transaction. Deliberately, it

@@ -69,7 +69,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 	// than the rest of the page).
 	f.Limit, f.Offset = per+1, (n-1)*per
 	f.Summary = re.ed.Settings.ListingMode != "full"
-	list, err := s.deps.Content.ListArticles(ctx, f)
+	list, err := s.deps.Content.ListArticleCards(ctx, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -175,7 +175,7 @@ func (s *Server) baseWith(ctx context.Context, r *http.Request, title, descripti
 	recent := newest[:min(len(newest), recentSize)]
 	if newest == nil {
 		var err error
-		recent, err = s.deps.Content.ListArticles(ctx, content.ArticleFilter{Edition: ed.Code, Status: content.Published, Before: s.now(), Limit: recentSize, Summary: true})
+		recent, err = s.deps.Content.ListArticleCards(ctx, content.ArticleFilter{Edition: ed.Code, Before: s.now(), Limit: recentSize, Summary: true})
 		if err != nil {
 			return nil, err
 		}

@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 		{"Authors with localized profiles", testAuthors},
 		{"Articles create, load, update", testArticles},
 		{"Article listings filter and page", testListings},
+		{"Card lists carry every field a card shows", testCards},
 		{"Article translations and attachments", testTranslations},
 		{"Pages", testPages},
 		{"Menus nest", testMenus},

@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/media"
+)
+
+// Article cards: what listings, Recent Posts, Most read and related
+// articles show of an article (see content.Store.ListArticleCards for the
+// fields), read by one select and one scanner. A listing page reads ten or
+// more rows, and with SQLite each column of each row is several calls into
+// the engine: articleSelect's 43 columns were about 40% of an uncached home
+// page, of which cards print 25.
+
+// cardColumns are the columns of a card, in scanCard's order; cardBody
+// adds the text, for listings in full-text mode.
+const (
+	cardColumns = `SELECT a.id, a.slug, a.title, a.excerpt, a.published_at,
+	COALESCE(a.featured_media_id, 0), a.featured_caption, a.featured_alt, a.primary_category_id, COALESCE(a.author_id, 0),
+	a.ext_writer, a.ext_publication, a.ext_url, a.comment_count,
+	c.slug, c.name, COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''),
+	COALESCE(m.path, ''), COALESCE(m.mime, ''), COALESCE(m.width, 0), COALESCE(m.height, 0),
+	COALESCE(m.alt, ''), COALESCE(m.caption, ''), COALESCE(m.variants, '')`
+	cardBody = `, a.body_html`
+)
+
+// cardSelectDrivenBy selects cards (with their text when body is true) of
+// the articles whose ids the derived table from (aliased as the caller
+// likes) yields, joined by the caller's WHERE. CROSS JOIN makes SQLite read
+// from first — a page of ids from an index, or a few scored candidates —
+// and look up only those articles by primary key; PostgreSQL plans it as
+// a plain join.
+func cardSelectDrivenBy(from string, body bool) string {
+	cols := cardColumns
+	if body {
+		cols += cardBody
+	}
+	return cols + "\n\tFROM " + from + " CROSS JOIN articles a" + articleJoins[len("\n\tFROM articles a"):]
+}
+
+// scanCard returns the scanner of cardSelectDrivenBy's rows (body as
+// given to it). The rows do not hold the edition: lists of cards are of
+// one edition, which the caller passes.
+func scanCard(edition string, body bool) func(interface{ Scan(...any) error }) (*content.Article, error) {
+	return func(sc interface{ Scan(...any) error }) (*content.Article, error) {
+		a := &content.Article{Edition: edition, Status: content.Published}
+		var pub int64
+		cat := &content.Category{Edition: edition}
+		au := &content.Author{}
+		m := &media.Media{}
+		dest := []any{&a.ID, &a.Slug, &a.Title, &a.Excerpt, &pub,
+			&a.FeaturedMediaID, &a.FeaturedCaption, &a.FeaturedAlt, &a.PrimaryCategoryID, &a.AuthorID,
+			&a.External.Writer, &a.External.Publication, &a.External.URL, &a.CommentCount,
+			&cat.Slug, &cat.Name, &au.Slug, &au.Name,
+			&m.Path, &m.MIME, &m.Width, &m.Height, &m.Alt, &m.Caption, &m.VariantList}
+		if body {
+			dest = append(dest, &a.BodyHTML)
+		}
+		if err := sc.Scan(dest...); err != nil {
+			return nil, err
+		}
+		a.PublishedAt = fromUnix(pub)
+		cat.ID = a.PrimaryCategoryID
+		a.PrimaryCategory = cat
+		if a.AuthorID != 0 {
+			au.ID = a.AuthorID
+			a.Author = au
+		}
+		if a.FeaturedMediaID != 0 {
+			m.ID = a.FeaturedMediaID
+			a.Featured = m
+		}
+		return a, nil
+	}
+}
+
+// ListArticleCards returns a page of published articles as cards, newest
+// first. The page's ids come from the listing index alone (a deep OFFSET
+// skips index entries, not joined rows); only they are joined.
+func (s *Store) ListArticleCards(ctx context.Context, f content.ArticleFilter) ([]*content.Article, error) {
+	f.Status = content.Published
+	where, args := articleWhere(f)
+	args = append(args, f.Offset)
+	page := "(SELECT a.id, a.published_at FROM articles a" + where +
+		" ORDER BY a.published_at DESC, a.id DESC LIMIT " + strconv.Itoa(listLimit(f)) + " OFFSET ?) p"
+	rows, err := s.query(ctx, cardSelectDrivenBy(page, !f.Summary)+
+		" WHERE a.id = p.id ORDER BY p.published_at DESC, p.id DESC", args...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, scanCard(f.Edition, !f.Summary))
+}
+
+// listLimit is a filter's page size: its Limit, or ten. It is written into
+// the statement's text, not bound: SQLite plans with a bound LIMIT's value
+// and prepares the statement again whenever it changes, which a page's
+// listing (a page and one more) and its sidebar (five) sharing one
+// statement did on every request. There are only a handful of limits, each
+// a statement of its own.
+func listLimit(f content.ArticleFilter) int {
+	if f.Limit <= 0 {
+		return 10
+	}
+	return f.Limit
+}
