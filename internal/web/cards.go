@@ -25,11 +25,11 @@ const (
 // first card. Pictures after the second load lazily.
 func cardHTML(tr translator, icons string, c Card, i int, lead bool) template.HTML {
 	var w htmlWriter
-	writeCard(&w, tr, icons, &c, i, lead)
+	writeCard(&w, tr, icons, newCardShares(tr, icons), &c, i, lead)
 	return template.HTML(w.String())
 }
 
-func writeCard(w *htmlWriter, tr translator, icons string, c *Card, i int, lead bool) {
+func writeCard(w *htmlWriter, tr translator, icons string, shares *cardShares, c *Card, i int, lead bool) {
 	w.raw(`<article class="card`)
 	if lead {
 		w.raw(" card-lead")
@@ -106,7 +106,7 @@ func writeCard(w *htmlWriter, tr translator, icons string, c *Card, i int, lead 
 	if c.Share != nil {
 		writeShareList(w, icons, tr.T("share.label", c.Title), c.Share)
 	} else {
-		writeCardShares(w, tr, icons, c)
+		shares.write(w, tr, c)
 	}
 	w.raw("\n        </div>\n      </article>")
 }
@@ -173,21 +173,26 @@ func shareList(icons, label string, links []ShareLink) template.HTML {
 	return template.HTML(w.String())
 }
 
-// writeCardShares writes what writeShareList writes for shareLinks(…) of
-// a card, without building the links first: a listing has ten cards of
-// seven links each.
-func writeCardShares(w *htmlWriter, tr translator, icons string, c *Card) {
-	pageURL := c.shareOrigin + c.URL
-	u, t := url.QueryEscape(pageURL), url.QueryEscape(c.Title)
-	w.raw(`<ul class="share" aria-label="`)
-	w.esc(tr.T("share.label", c.Title))
-	w.raw(`">`)
-	link := func(network, key string, parts ...string) {
-		label := tr.T(key)
-		w.raw("\n    <li><a class=\"share-link share-", network, `" href="`)
-		for _, p := range parts {
-			w.esc(p)
-		}
+// cardShares writes the share links of a listing's cards: what
+// writeShareList writes for shareLinks(…) of a card, without building the
+// links first (a listing has ten cards of seven links each). What is the
+// same on every card — each link's label and icon, escaped — is written
+// once per page (newCardShares); a card adds its page URL and title,
+// query-escaped straight into the buffer.
+type cardShares struct {
+	// tails are, per network, the markup from the end of the href to the
+	// end of the list item.
+	tails [len(shareNetworks)]string
+}
+
+// shareNetworks are the networks of shareLinks, in its order.
+var shareNetworks = [...]string{"facebook", "x", "pinterest", "whatsapp", "telegram", "skype", "email"}
+
+func newCardShares(tr translator, icons string) *cardShares {
+	cs := &cardShares{}
+	for i, network := range shareNetworks {
+		label := tr.T("share." + network)
+		var w htmlWriter
 		w.raw(`" rel="noopener nofollow" title="`)
 		w.esc(label)
 		w.raw(`"><svg aria-hidden="true" focusable="false" width="16" height="16"><use href="`)
@@ -195,19 +200,85 @@ func writeCardShares(w *htmlWriter, tr translator, icons string, c *Card) {
 		w.raw("#", network, `"></use></svg><span class="visually-hidden">`)
 		w.esc(label)
 		w.raw(`</span></a></li>`)
+		cs.tails[i] = w.String()
 	}
-	link("facebook", "share.facebook", "https://www.facebook.com/sharer/sharer.php?u=", u)
-	link("x", "share.x", "https://x.com/intent/post?url=", u, "&text=", t)
+	return cs
+}
+
+// write writes c's share list. The escaped page URL and title hold only
+// letters, digits, "-_.~%+" (url.QueryEscape's output), which HTML
+// leaves alone; the fixed parts of the hrefs are written escaped ("&amp;").
+func (cs *cardShares) write(w *htmlWriter, tr translator, c *Card) {
+	pageURL := c.shareOrigin + c.URL
+	var ubuf, tbuf [512]byte
+	u, t := appendQueryEscape(ubuf[:0], pageURL), appendQueryEscape(tbuf[:0], c.Title)
+	w.raw(`<ul class="share" aria-label="`)
+	w.esc(tr.T("share.label", c.Title))
+	w.raw(`">`)
+	link := func(i int, href string) {
+		w.raw("\n    <li><a class=\"share-link share-", shareNetworks[i], `" href="`, href)
+	}
+	link(0, "https://www.facebook.com/sharer/sharer.php?u=")
+	w.Write(u)
+	w.WriteString(cs.tails[0])
+	link(1, "https://x.com/intent/post?url=")
+	w.Write(u)
+	w.WriteString("&amp;text=")
+	w.Write(t)
+	w.WriteString(cs.tails[1])
+	link(2, "https://pinterest.com/pin/create/button/?url=")
+	w.Write(u)
+	w.WriteString("&amp;description=")
+	w.Write(t)
 	if c.Image != nil {
-		link("pinterest", "share.pinterest", "https://pinterest.com/pin/create/button/?url=", u, "&description=", t, "&media=", url.QueryEscape(c.shareOrigin+c.Image.URL))
-	} else {
-		link("pinterest", "share.pinterest", "https://pinterest.com/pin/create/button/?url=", u, "&description=", t)
+		w.WriteString("&amp;media=")
+		w.writeQueryEscaped(c.shareOrigin)
+		w.writeQueryEscaped(c.Image.URL)
 	}
-	link("whatsapp", "share.whatsapp", "https://wa.me/?text=", url.QueryEscape(c.Title+" "+pageURL))
-	link("telegram", "share.telegram", "https://t.me/share/url?url=", u, "&text=", t)
-	link("skype", "share.skype", "https://web.skype.com/share?url=", u, "&text=", t)
-	link("email", "share.email", "mailto:?subject=", url.PathEscape(c.Title), "&body=", url.PathEscape(pageURL))
+	w.WriteString(cs.tails[2])
+	link(3, "https://wa.me/?text=")
+	w.Write(t) // url.QueryEscape(title + " " + pageURL)
+	w.WriteByte('+')
+	w.Write(u)
+	w.WriteString(cs.tails[3])
+	link(4, "https://t.me/share/url?url=")
+	w.Write(u)
+	w.WriteString("&amp;text=")
+	w.Write(t)
+	w.WriteString(cs.tails[4])
+	link(5, "https://web.skype.com/share?url=")
+	w.Write(u)
+	w.WriteString("&amp;text=")
+	w.Write(t)
+	w.WriteString(cs.tails[5])
+	link(6, "mailto:?subject=")
+	w.esc(url.PathEscape(c.Title))
+	w.WriteString("&amp;body=")
+	w.esc(url.PathEscape(pageURL))
+	w.WriteString(cs.tails[6])
 	w.raw("\n  </ul>")
+}
+
+// appendQueryEscape appends url.QueryEscape(s) to b.
+func appendQueryEscape(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
+}
+
+// writeQueryEscaped writes url.QueryEscape(s).
+func (w *htmlWriter) writeQueryEscaped(s string) {
+	var buf [512]byte
+	w.Write(appendQueryEscape(buf[:0], s))
 }
 
 func writeShareList(w *htmlWriter, icons, label string, links []ShareLink) {
@@ -279,9 +350,10 @@ func writeListingMain(w *htmlWriter, icons string, lp *ListingPage) {
 	}
 	if len(lp.Cards) > 0 {
 		w.raw("\n    <div class=\"cards\">")
+		shares := newCardShares(lp.Page, icons)
 		for i := range lp.Cards {
 			w.raw("\n      ")
-			writeCard(w, lp.Page, icons, &lp.Cards[i], i, i == 0 && lp.PageNum == 1 && lp.HideHead)
+			writeCard(w, lp.Page, icons, shares, &lp.Cards[i], i, i == 0 && lp.PageNum == 1 && lp.HideHead)
 		}
 		w.raw("\n    </div>")
 	} else {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -48,11 +49,24 @@ func TestCardSharesAsShareList(t *testing.T) {
 		for _, title := range []string{`<b>"R&D" + 'quotes'</b>`, "شهر و رودخانه ۱۴۰۵", "plain"} {
 			c := Card{URL: "/fa/2026/01/02/%D8%B4%D9%87%D8%B1/", Title: title, Image: img, shareOrigin: "https://news.example.org"}
 			var got, want htmlWriter
-			writeCardShares(&got, loc, "/static/icons.svg", &c)
+			newCardShares(loc, "/static/icons.svg").write(&got, loc, &c)
 			writeShareList(&want, "/static/icons.svg", loc.T("share.label", title), shareLinks(loc, c.shareOrigin, c.URL, title, img))
 			if got.String() != want.String() {
 				t.Errorf("%q (image %v):\n got %s\nwant %s", title, img != nil, got.String(), want.String())
 			}
+		}
+	}
+}
+
+// Card share links query-escape their parts straight into the page.
+func TestAppendQueryEscapeIsQueryEscape(t *testing.T) {
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{"", "plain", string(all), "https://news.example.org/fa/2026/01/02/%D8%B4/", `<b>"R&D" + 'q'</b> ~x_y.z-`, "شهر و رودخانه"} {
+		if got, want := string(appendQueryEscape(nil, s)), url.QueryEscape(s); got != want {
+			t.Errorf("%q: got %q, want %q", s, got, want)
 		}
 	}
 }
