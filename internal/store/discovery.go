@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +15,7 @@ import (
 )
 
 // Queries behind feeds, sitemaps, related articles and "Most read". Each
-// answers in one or two statements whatever the number of articles it
+// answers in a few statements whatever the number of articles it
 // covers: lists are loaded for a set of ids at once, never one by one.
 
 var _ readership.Store = (*Store)(nil)
@@ -126,28 +128,59 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 	}
 	terms = terms[:min(len(terms), relatedTerms)]
 	// One index range per term (tag_id, article_id / category_id,
-	// article_id), read newest first and cut at relatedPool.
-	var shared strings.Builder
+	// article_id), read newest first and cut at relatedPool, each read as
+	// one text of ids. They are counted here: SQLite's GROUP BY and ORDER BY
+	// over the few hundred ids (a sorter fed row by row) cost more than the
+	// rest of an article page's queries together.
+	var lists strings.Builder
 	var args []any
 	for i, t := range terms {
 		if i > 0 {
-			shared.WriteString(" UNION ALL ")
+			lists.WriteString(" UNION ALL ")
 		}
 		table, col := "article_tags", "tag_id"
 		if t.isCategory {
 			table, col = "article_categories", "category_id"
 		}
-		fmt.Fprintf(&shared, "SELECT id FROM (SELECT article_id AS id FROM %s WHERE %s = ? AND article_id <> ? ORDER BY article_id DESC LIMIT %d) t%d",
-			table, col, relatedPool, i)
+		fmt.Fprintf(&lists, "SELECT %s FROM (SELECT article_id AS id FROM %s WHERE %s = ? AND article_id <> ? ORDER BY article_id DESC LIMIT %d) t%d",
+			s.dialect.IDList("id"), table, col, relatedPool, i)
 		args = append(args, t.id, a.ID)
 	}
+	listRows, err := s.query(ctx, lists.String(), args...)
+	if err != nil {
+		return nil, err
+	}
+	idLists, err := collect(listRows, func(row interface{ Scan(...any) error }) (sql.NullString, error) {
+		var l sql.NullString
+		return l, row.Scan(&l)
+	})
+	if err != nil {
+		return nil, err
+	}
+	best := scoreShared(idLists)
+	if len(best) == 0 {
+		return nil, nil
+	}
+	// The candidates, best first, go back as a table of (id, score) rows,
+	// always candidates of them (id 0, no article, fills up) so that one
+	// statement serves every article. They are ranked on the articles table
+	// alone; only the few chosen are joined with their category, author and
+	// picture (joining all fifty candidates first was most of the query's cost).
+	var score strings.Builder
+	args = args[:0]
+	for i := range candidates {
+		if i > 0 {
+			score.WriteString(" UNION ALL ")
+		}
+		score.WriteString("SELECT CAST(? AS BIGINT) AS id, CAST(? AS BIGINT) AS n")
+		if i < len(best) {
+			args = append(args, best[i].id, best[i].n)
+		} else {
+			args = append(args, 0, 0)
+		}
+	}
 	args = append(args, a.Edition, string(content.Published), unix(before))
-	// The candidates are ranked on the articles table alone; only the few
-	// chosen are joined with their category, author and picture (joining
-	// all fifty candidates first was most of the query's cost).
-	rows, err := s.query(ctx, `WITH shared AS (`+shared.String()+`),
-		best AS (SELECT a.id, score.n FROM (SELECT id, COUNT(*) AS n FROM shared GROUP BY id ORDER BY n DESC, id DESC LIMIT `+
-		strconv.Itoa(candidates)+`) score CROSS JOIN articles a
+	rows, err := s.query(ctx, `WITH best AS (SELECT a.id, score.n FROM (`+score.String()+`) score CROSS JOIN articles a
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT `+strconv.Itoa(limit)+`)
 		`+cardSelectDrivenBy("best", false)+`
@@ -156,6 +189,64 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 		return nil, err
 	}
 	return collect(rows, scanCard(a.Edition, false))
+}
+
+// sharedScore is an article's count of terms shared with another.
+type sharedScore struct{ id, n int64 }
+
+// scoreShared counts how many of the lists (ids joined by commas, NULL for
+// an empty list) hold each id, and returns the candidates best-scored
+// ids, the newest (highest id) first among equals.
+func scoreShared(lists []sql.NullString) []sharedScore {
+	n := 0
+	for _, l := range lists {
+		if l.String != "" {
+			n += strings.Count(l.String, ",") + 1
+		}
+	}
+	ids := make([]int64, 0, n)
+	for _, l := range lists {
+		var id int64
+		digits := false
+		for i := 0; i <= len(l.String); i++ {
+			if i < len(l.String) && '0' <= l.String[i] && l.String[i] <= '9' {
+				id, digits = id*10+int64(l.String[i]-'0'), true
+				continue
+			}
+			if digits { // a comma or the end
+				ids = append(ids, id)
+			}
+			id, digits = 0, false
+		}
+	}
+	// Sorted, an id's count is the length of its run. Counts are at most
+	// relatedTerms: the runs are counted per count, then placed, the
+	// highest count first and the newest (highest id) first within one.
+	slices.Sort(ids)
+	runs := func(yield func(id int64, n int)) {
+		for i := len(ids) - 1; i >= 0; {
+			j := i
+			for j > 0 && ids[j-1] == ids[i] {
+				j--
+			}
+			yield(ids[i], min(i-j+1, relatedTerms))
+			i = j - 1
+		}
+	}
+	var next [relatedTerms + 1]int
+	runs(func(_ int64, n int) { next[n]++ })
+	total := 0
+	for n := relatedTerms; n > 0; n-- {
+		next[n], total = total, total+next[n]
+	}
+	out := make([]sharedScore, min(total, candidates))
+	runs(func(id int64, n int) {
+		if next[n] < len(out) {
+			out[next[n]] = sharedScore{id, int64(n)}
+		}
+		next[n]++
+	})
+	return out
 }
 
 // MostRead lists the published articles of an edition read most from the

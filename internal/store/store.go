@@ -48,6 +48,11 @@ type Dialect interface {
 	// is delivered at commit ("SELECT pg_notify(…)" on PostgreSQL). Empty
 	// on SQLite, where one process owns the database.
 	ChangeNotice() string
+	// IDList is an aggregate of an integer column's values as one text of
+	// decimal numbers joined by commas, in any order ("group_concat(col)"
+	// on SQLite, "string_agg(col::text, ',')" on PostgreSQL): a few hundred
+	// ids come back as one value instead of as rows.
+	IDList(column string) string
 }
 
 // Store is the database behind every domain Store interface.

@@ -85,6 +85,9 @@ const Channel = "masthead_changes"
 // not at all after a rollback.
 func (Dialect) ChangeNotice() string { return "SELECT pg_notify('" + Channel + "', ?)" }
 
+// IDList joins an integer column's values with commas.
+func (Dialect) IDList(column string) string { return "string_agg(" + column + "::text, ',')" }
+
 // IsUniqueViolation reports SQLSTATE 23505, unique_violation.
 func (Dialect) IsUniqueViolation(err error) bool {
 	var e *pgconn.PgError

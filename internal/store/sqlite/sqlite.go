@@ -36,6 +36,9 @@ func (Dialect) LockMigrations() string { return "" }
 // ChangeNotice is empty: one process owns a SQLite database.
 func (Dialect) ChangeNotice() string { return "" }
 
+// IDList joins an integer column's values with commas.
+func (Dialect) IDList(column string) string { return "group_concat(" + column + ")" }
+
 // IsUniqueViolation reports a UNIQUE or PRIMARY KEY constraint failure.
 func (Dialect) IsUniqueViolation(err error) bool {
 	var e *sqlite3.Error
