@@ -166,13 +166,8 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 	// statement serves every article. They are ranked on the articles table
 	// alone; only the few chosen are joined with their category, author and
 	// picture (joining all fifty candidates first was most of the query's cost).
-	var score strings.Builder
-	args = args[:0]
+	args = make([]any, 0, 2*candidates+3)
 	for i := range candidates {
-		if i > 0 {
-			score.WriteString(" UNION ALL ")
-		}
-		score.WriteString("SELECT CAST(? AS BIGINT) AS id, CAST(? AS BIGINT) AS n")
 		if i < len(best) {
 			args = append(args, best[i].id, best[i].n)
 		} else {
@@ -180,7 +175,7 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 		}
 	}
 	args = append(args, a.Edition, string(content.Published), unix(before))
-	rows, err := s.query(ctx, `WITH best AS (SELECT a.id, score.n FROM (`+score.String()+`) score CROSS JOIN articles a
+	rows, err := s.query(ctx, `WITH best AS (SELECT a.id, score.n FROM (`+candidateScores+`) score CROSS JOIN articles a
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT `+strconv.Itoa(limit)+`)
 		`+cardSelectDrivenBy("best", false)+`
@@ -190,6 +185,11 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 	}
 	return collect(rows, scanCard(a.Edition, false))
 }
+
+// candidateScores is a table of candidates (id, n) rows, each two
+// parameters.
+var candidateScores = strings.Repeat("SELECT CAST(? AS BIGINT) AS id, CAST(? AS BIGINT) AS n UNION ALL ", candidates-1) +
+	"SELECT CAST(? AS BIGINT) AS id, CAST(? AS BIGINT) AS n"
 
 // sharedScore is an article's count of terms shared with another.
 type sharedScore struct{ id, n int64 }
