@@ -58,8 +58,7 @@ func (s *Server) listingMeta(r *http.Request, p *Page, basePath, name string, pa
 
 // mostRead fills the sidebar's Most read list.
 func (s *Server) mostRead(ctx context.Context, p *Page) error {
-	now := s.now()
-	list, err := s.deps.Content.MostRead(ctx, p.Ed.Code, now.AddDate(0, 0, -(mostReadDays-1)), now, mostReadSize)
+	list, err := s.mostReadArticles(ctx, p.Ed.Code)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,15 @@ package web
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
 )
 
 // The site's structure — each edition's menu and category tree — changes
-// only when an editor saves something, yet every page shows it. It is read
+// only when an editor saves something, yet every page shows it. So does
+// the Most read list, which also follows readers' counts and is therefore
+// kept for a minute at most. It is read
 // from the store once per write generation and then shared, read-only, by
 // every request of that generation, with or without the page cache.
 //
@@ -28,6 +31,38 @@ type structure struct {
 	mu         sync.Mutex
 	menus      map[string][]*content.MenuItem
 	categories map[string][]content.Category
+	// mostRead is each edition's Most read list. Read counts reach the
+	// store without a write of the generation (readership flushes them
+	// quietly), so a list is also kept for mostReadFor at most.
+	mostRead map[string]mostReadList
+}
+
+type mostReadList struct {
+	articles []*content.Article
+	at       time.Time
+}
+
+// mostReadFor bounds how long a Most read list is kept between writes.
+const mostReadFor = time.Minute
+
+// remember gives m[key] from the current set if it is there, else loads
+// it, keeps it and gives it. fresh says whether a kept value may still be
+// used.
+func remember[T any](st *structure, m map[string]T, key string, fresh func(T) bool, load func() (T, error)) (T, error) {
+	st.mu.Lock()
+	v, ok := m[key]
+	st.mu.Unlock()
+	if ok && (fresh == nil || fresh(v)) {
+		return v, nil
+	}
+	v, err := load()
+	if err != nil {
+		return v, err
+	}
+	st.mu.Lock()
+	m[key] = v
+	st.mu.Unlock()
+	return v, nil
 }
 
 // currentStructure returns the set for the current generation, or nil when
@@ -40,7 +75,8 @@ func (s *Server) currentStructure() *structure {
 	if st := s.structure.Load(); st != nil && st.gen == gen && st.epoch == epoch {
 		return st
 	}
-	st := &structure{gen: gen, epoch: epoch, menus: map[string][]*content.MenuItem{}, categories: map[string][]content.Category{}}
+	st := &structure{gen: gen, epoch: epoch, menus: map[string][]*content.MenuItem{}, categories: map[string][]content.Category{},
+		mostRead: map[string]mostReadList{}}
 	s.structure.Store(st)
 	return st
 }
@@ -51,20 +87,9 @@ func (s *Server) menu(ctx context.Context, edition string) ([]*content.MenuItem,
 	if st == nil {
 		return s.deps.Content.Menu(ctx, edition)
 	}
-	st.mu.Lock()
-	items, ok := st.menus[edition]
-	st.mu.Unlock()
-	if ok {
-		return items, nil
-	}
-	items, err := s.deps.Content.Menu(ctx, edition)
-	if err != nil {
-		return nil, err
-	}
-	st.mu.Lock()
-	st.menus[edition] = items
-	st.mu.Unlock()
-	return items, nil
+	return remember(st, st.menus, edition, nil, func() ([]*content.MenuItem, error) {
+		return s.deps.Content.Menu(ctx, edition)
+	})
 }
 
 // categories are an edition's categories in the store's order. Callers must
@@ -74,23 +99,32 @@ func (s *Server) categories(ctx context.Context, edition string) ([]content.Cate
 	if st == nil {
 		return s.deps.Content.Categories(ctx, edition)
 	}
-	st.mu.Lock()
-	list, ok := st.categories[edition]
-	st.mu.Unlock()
-	if ok {
-		return list, nil
+	return remember(st, st.categories, edition, nil, func() ([]content.Category, error) {
+		list, err := s.deps.Content.Categories(ctx, edition)
+		if list == nil && err == nil {
+			list = []content.Category{} // known to be empty
+		}
+		return list, err
+	})
+}
+
+// mostReadArticles is an edition's Most read list: the most read articles
+// of the last mostReadDays days. Callers must not change it.
+func (s *Server) mostReadArticles(ctx context.Context, edition string) ([]*content.Article, error) {
+	now := s.now()
+	load := func() (mostReadList, error) {
+		list, err := s.deps.Content.MostRead(ctx, edition, now.AddDate(0, 0, -(mostReadDays-1)), now, mostReadSize)
+		return mostReadList{list, now}, err
 	}
-	list, err := s.deps.Content.Categories(ctx, edition)
-	if err != nil {
-		return nil, err
+	st := s.currentStructure()
+	if st == nil {
+		l, err := load()
+		return l.articles, err
 	}
-	if list == nil {
-		list = []content.Category{} // known to be empty
-	}
-	st.mu.Lock()
-	st.categories[edition] = list
-	st.mu.Unlock()
-	return list, nil
+	l, err := remember(st, st.mostRead, edition, func(l mostReadList) bool {
+		return now.Sub(l.at) < mostReadFor && now.YearDay() == l.at.YearDay()
+	}, load)
+	return l.articles, err
 }
 
 // categoryBySlug finds an edition's category by its exact slug in the

@@ -3,9 +3,12 @@ package web_test
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/readership"
 	"github.com/masthead-news/masthead/internal/web"
 )
 
@@ -58,3 +61,51 @@ func TestStructureChangeVisibleOnNextRequest(t *testing.T) {
 		})
 	}
 }
+
+// TestMostReadFollowsReadsWithinAMinuteAndWritesAtOnce: the Most read list
+// is kept between writes, but new read counts (which reach the store
+// without a write) show within a minute, and an article taken down leaves
+// the list on the next request.
+func TestMostReadFollowsReadsWithinAMinuteAndWritesAtOnce(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Now().UTC().Truncate(24 * time.Hour).Add(12 * time.Hour).UnixNano())
+	cs := newCacheSite(t, 3, func(d *web.Deps) {
+		d.CacheBytes = 0 // every page is rendered
+		d.Now = func() time.Time { return time.Unix(0, clock.Load()).UTC() }
+	})
+	ctx := context.Background()
+	now := time.Unix(0, clock.Load()).UTC()
+	read := cs.publish(t, "The story everyone reads", now.Add(-3*time.Hour))
+	widget := func() string {
+		t.Helper()
+		_, body := cs.do(t, "GET", "/articles/")
+		i := strings.Index(string(body), `id="most-read-heading"`)
+		if i < 0 {
+			return ""
+		}
+		return string(body[i : i+strings.Index(string(body[i:]), "</section>")])
+	}
+	if strings.Contains(widget(), read.Title) {
+		t.Fatal("an unread article is in Most read")
+	}
+	if err := cs.store.AddArticleViews(ctx, []readership.View{{Edition: "en", Slug: read.Slug, Day: readership.Day(now), Count: 40}}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(widget(), read.Title) {
+		t.Fatal("the Most read list is not kept between writes: every page reads the counts again")
+	}
+	clock.Add(int64(mostReadWait))
+	if !strings.Contains(widget(), read.Title) {
+		t.Fatal("reads flushed a minute ago are not in Most read")
+	}
+	read.Status = content.Draft
+	if err := cs.store.UpdateArticle(ctx, read); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(widget(), read.Title) {
+		t.Fatal("an article taken down stays in Most read")
+	}
+}
+
+// mostReadWait is how long a Most read list may lag behind the read counts.
+const mostReadWait = time.Minute
