@@ -142,17 +142,20 @@ func (s *Server) Shutdown(ctx context.Context) error {
 
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
+wait:
 	for !s.closeIdle() {
 		select {
 		case <-ctx.Done():
 			s.closeAll()
-			return ctx.Err()
+			break wait
 		case <-tick.C:
 		}
 	}
 	if s.started() == nil {
-		return nil
+		return ctx.Err()
 	}
+	// With ctx already done, this only closes net/http's listener and idle
+	// connections, as net/http's own Shutdown does when it runs out of time.
 	err := s.HTTP.Shutdown(ctx)
 	if herr := <-s.httpDone; err == nil && herr != nil && !errors.Is(herr, http.ErrServerClosed) {
 		err = herr
