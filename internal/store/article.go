@@ -60,6 +60,13 @@ func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 	a.PublishedAt, a.CreatedAt, a.UpdatedAt = fromUnix(pub), fromUnix(created), fromUnix(updated)
 	a.CommentsOpen = open == 1
 	cat.ID, cat.Edition = a.PrimaryCategoryID, a.Edition
+	attachJoined(&a, cat, au, m)
+	return &a, nil
+}
+
+// attachJoined hangs the primary category, author and featured picture
+// read in the same row on the article (the last two only when it has them).
+func attachJoined(a *content.Article, cat *content.Category, au *content.Author, m *media.Media) {
 	a.PrimaryCategory = cat
 	if a.AuthorID != 0 {
 		au.ID = a.AuthorID
@@ -69,7 +76,6 @@ func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 		m.ID = a.FeaturedMediaID
 		a.Featured = m
 	}
-	return &a, nil
 }
 
 // CreateArticle inserts an article with its categories and tags. A new

@@ -64,15 +64,7 @@ func scanCard(edition string, body bool) func(interface{ Scan(...any) error }) (
 		}
 		a.PublishedAt = fromUnix(pub)
 		cat.ID = a.PrimaryCategoryID
-		a.PrimaryCategory = cat
-		if a.AuthorID != 0 {
-			au.ID = a.AuthorID
-			a.Author = au
-		}
-		if a.FeaturedMediaID != 0 {
-			m.ID = a.FeaturedMediaID
-			a.Featured = m
-		}
+		attachJoined(a, cat, au, m)
 		return a, nil
 	}
 }
