@@ -129,9 +129,9 @@ func (s *Server) started() *handoffListener {
 	return s.handoff
 }
 
-// Shutdown stops accepting, closes idle connections, lets requests in
-// flight finish (including those handed to net/http while it waits), then
-// shuts HTTP down. Like net/http's, it gives up when ctx ends.
+// Shutdown stops accepting, closes idle connections (net/http's too) and
+// lets answers in flight finish. Like net/http's, it gives up when ctx
+// ends.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.closing.Store(true)
@@ -140,6 +140,15 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.mu.Unlock()
 
+	// net/http shuts its side down meanwhile: its idle connections close
+	// now, not after the front's last answer. A miss that reaches it after
+	// its listener closed is dropped unanswered, as net/http itself drops
+	// a request that races its Shutdown.
+	var httpDone chan error
+	if s.started() != nil {
+		httpDone = make(chan error, 1)
+		go func() { httpDone <- s.HTTP.Shutdown(ctx) }()
+	}
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
 wait:
@@ -151,12 +160,10 @@ wait:
 		case <-tick.C:
 		}
 	}
-	if s.started() == nil {
+	if httpDone == nil {
 		return ctx.Err()
 	}
-	// With ctx already done, this only closes net/http's listener and idle
-	// connections, as net/http's own Shutdown does when it runs out of time.
-	err := s.HTTP.Shutdown(ctx)
+	err := <-httpDone
 	if herr := <-s.httpDone; err == nil && herr != nil && !errors.Is(herr, http.ErrServerClosed) {
 		err = herr
 	}
