@@ -10,6 +10,7 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/store/storetest"
 	"github.com/masthead-news/masthead/internal/wpimport"
 )
 
@@ -30,7 +31,7 @@ func testBulkTransaction(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	cat := seedNews(t, s)
+	cat := storetest.SeedNews(t, s)
 	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	newArticle := func(i int, word string) *content.Article {
 		return &content.Article{Edition: "en", Slug: fmt.Sprintf("a-%d", i), Title: "Harbour " + word, BodyHTML: "<p>River " + word + "</p>",

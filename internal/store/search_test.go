@@ -8,11 +8,11 @@ import (
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
-	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/postgres/pgtest"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
+	"github.com/masthead-news/masthead/internal/store/storetest"
 )
 
 // forEachDatabase runs fn on a fresh, migrated SQLite store and on a
@@ -32,21 +32,6 @@ func forEachDatabase(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, pgtest.Open(t)) })
 }
 
-// seedNews gives a store an English edition with one category, News.
-func seedNews(t *testing.T, s *store.Store) *content.Category {
-	t.Helper()
-	ctx := context.Background()
-	if err := s.SaveEdition(ctx, &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
-		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "S", ListingMode: "excerpt", PerPage: 10}}); err != nil {
-		t.Fatal(err)
-	}
-	cat := &content.Category{Edition: "en", Slug: "news", Name: "News"}
-	if err := s.CreateCategory(ctx, cat); err != nil {
-		t.Fatal(err)
-	}
-	return cat
-}
-
 // TestSearchIndexSurvivesOtherWritePaths: deleting or unpublishing an item
 // with plain SQL — any path that bypasses the store's methods — still takes
 // it out of the search index (the migration's triggers).
@@ -62,7 +47,7 @@ func testSearchIndexSurvivesOtherWritePaths(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	cat := seedNews(t, s)
+	cat := storetest.SeedNews(t, s)
 	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var arts []*content.Article
 	for _, slug := range []string{"one", "two"} {
@@ -129,7 +114,7 @@ func testSearchRanksTheNewestWindow(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	cat := seedNews(t, s)
+	cat := storetest.SeedNews(t, s)
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var arts []*content.Article // arts[i] is i days old
 	for i := 0; i < 12; i++ {

@@ -397,13 +397,9 @@ func writeReadIn(w *htmlWriter, p *Page) {
 			}
 			w.raw(` <a href="`)
 			w.url(t.URL)
-			w.raw(`" lang="`)
-			w.text(t.Lang)
-			w.raw(`" dir="`)
-			w.text(t.Dir)
-			w.raw(`" hreflang="`)
-			w.text(t.Lang)
-			w.raw(`">`)
+			w.raw(`"`)
+			w.langAttrs(t.Lang, t.Dir)
+			w.raw(">")
 			w.text(t.Label)
 			w.raw("</a>")
 		}

@@ -66,6 +66,18 @@ var (
 // attribute values.
 func (w *htmlWriter) text(s string) { w.escape(s, &templateEscapes) }
 
+// langAttrs writes a link's lang, dir and hreflang attributes, for a link
+// to a page in another language (the menu's edition switcher, "Read in").
+func (w *htmlWriter) langAttrs(lang, dir string) {
+	w.raw(` lang="`)
+	w.text(lang)
+	w.raw(`" dir="`)
+	w.text(dir)
+	w.raw(`" hreflang="`)
+	w.text(lang)
+	w.raw(`"`)
+}
+
 // esc writes s escaped as html.EscapeString escapes it (& ' < > ").
 func (w *htmlWriter) esc(s string) { w.escape(s, &htmlEscapes) }
 
@@ -341,13 +353,7 @@ func (sh *shell) menuItem(w *htmlWriter, it *NavItem) {
 		w.url(it.URL)
 		w.raw(`"`)
 		if it.Lang != "" {
-			w.raw(` lang="`)
-			w.text(it.Lang)
-			w.raw(`" dir="`)
-			w.text(it.Dir)
-			w.raw(`" hreflang="`)
-			w.text(it.Lang)
-			w.raw(`"`)
+			w.langAttrs(it.Lang, it.Dir)
 		}
 		if it.Current {
 			w.raw(` aria-current="page"`)

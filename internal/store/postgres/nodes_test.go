@@ -14,12 +14,12 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/masthead-news/masthead/internal/content"
-	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/media"
 	"github.com/masthead-news/masthead/internal/search"
 	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/store/postgres/pgtest"
+	"github.com/masthead-news/masthead/internal/store/storetest"
 )
 
 // These tests play several nodes: stores opened on one schema, as separate
@@ -56,20 +56,6 @@ func TestNodesMigrateTogether(t *testing.T) {
 	}
 }
 
-func seed(t *testing.T, s *store.Store) *content.Category {
-	t.Helper()
-	ctx := context.Background()
-	if err := s.SaveEdition(ctx, &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
-		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "S", ListingMode: "excerpt", PerPage: 10}}); err != nil {
-		t.Fatal(err)
-	}
-	cat := &content.Category{Edition: "en", Slug: "news", Name: "News"}
-	if err := s.CreateCategory(ctx, cat); err != nil {
-		t.Fatal(err)
-	}
-	return cat
-}
-
 // TestChangeNotices: a committed write on one node reaches the others'
 // listeners, which move their generation (so their page caches drop old
 // pages); a rolled-back transaction and writes no page shows send nothing.
@@ -81,7 +67,7 @@ func TestChangeNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := pgtest.OpenURL(t, url)
-	cat := seed(t, a)
+	cat := storetest.SeedNews(t, a)
 
 	// A raw listener records who sent each notice. The channel is shared by
 	// everything on the server (other tests too), so it looks only at A's.
@@ -173,7 +159,7 @@ func TestScheduledPublishingOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := pgtest.OpenURL(t, url)
-	cat := seed(t, a)
+	cat := storetest.SeedNews(t, a)
 	now := time.Now().UTC().Truncate(time.Second)
 	const articles = 30
 	for round := range 3 {

@@ -606,3 +606,20 @@ func testFoldedSlugs(t *testing.T, s *store.Store) {
 		t.Fatal("folded lookup crossed editions")
 	}
 }
+
+// SeedNews gives a store an English edition with one category, News: the
+// smallest site that articles can be written to (the bulk, search and
+// nodes tests share it).
+func SeedNews(t *testing.T, s *store.Store) *content.Category {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.SaveEdition(ctx, &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
+		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "S", ListingMode: "excerpt", PerPage: 10}}); err != nil {
+		t.Fatal(err)
+	}
+	cat := &content.Category{Edition: "en", Slug: "news", Name: "News"}
+	if err := s.CreateCategory(ctx, cat); err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
