@@ -26,6 +26,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/masthead-news/masthead/internal/benchdata"
 )
 
 func main() {
@@ -58,7 +60,7 @@ func run(size int, dir string, again bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("export: %d posts, %.1f MB; load average before: %s\n", size, float64(fi.Size())/1e6, loadavg())
+	fmt.Printf("export: %d posts, %.1f MB; load average before: %s\n", size, float64(fi.Size())/1e6, benchdata.LoadAverage())
 	bin := filepath.Join(dir, "masthead")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/masthead").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
@@ -107,22 +109,8 @@ func timed(bin, file, data, label string) error {
 	fmt.Sscan(get(sysRE), &sys)
 	fmt.Printf("  wall time %s (target < 60 s), peak RSS %.0f MB (target < 200 MB), CPU %s: %.1f s user + %.1f s system = %.1f s\n",
 		get(wallRE), float64(kb)/1024, get(cpuRE), user, sys, user+sys)
-	fmt.Printf("  load average after: %s\n", loadavg())
+	fmt.Printf("  load average after: %s\n", benchdata.LoadAverage())
 	return nil
-}
-
-// loadavg is the first three fields of /proc/loadavg: other work on the
-// machine skews the wall time (the CPU time less so).
-func loadavg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
 }
 
 func tail(s string, n int) string {

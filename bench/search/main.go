@@ -23,7 +23,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -113,7 +112,7 @@ func run(data string, size int, duration time.Duration) error {
 		n, docs, runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	fmt.Printf("Each query: parse, rank (bm25), count, load page 1 (10 results), highlight titles and snippets.\n\n")
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	load := loadAverage()
+	load := benchdata.LoadAverage()
 	fmt.Fprintln(tw, "script\tqueries\tmatches/query\tp50 ms\tp95 ms\tp99 ms\tmax ms\tCPU p50 ms\tCPU p95 ms\tq/s (1 client)\tq/s ("+
 		fmt.Sprint(runtime.GOMAXPROCS(0))+" clients)\t")
 	for _, w := range workloads {
@@ -144,7 +143,7 @@ func run(data string, size int, duration time.Duration) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Printf("\nLoad average before: %s, after: %s (other work on the machine inflates wall times, not CPU times).\n", load, loadAverage())
+	fmt.Printf("\nLoad average before: %s, after: %s (other work on the machine inflates wall times, not CPU times).\n", load, benchdata.LoadAverage())
 	return nil
 }
 
@@ -224,18 +223,6 @@ func threadCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
 }
 
 // throughput runs the queries from clients goroutines for d and returns the

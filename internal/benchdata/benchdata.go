@@ -9,7 +9,7 @@
 // in the search index's triggers.
 //
 // bench/gen wraps it in a command; other benchmarks (search, feeds) can call
-// Generate themselves.
+// Generate themselves. LoadAverage serves the bench commands' reports.
 package benchdata
 
 import (
