@@ -28,7 +28,9 @@ type conn struct {
 
 	// The previous request's target and header values: a keep-alive
 	// client repeats them, and reusing the strings makes a hit allocate
-	// nothing.
+	// nothing. lastValues also keeps the canonical form of header names
+	// outside commonHeaders, under the raw name behind a NUL byte (which
+	// no header name can contain).
 	lastTarget string
 	lastURL    *url.URL
 	lastValues map[string]string
