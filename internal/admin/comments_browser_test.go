@@ -64,11 +64,7 @@ func TestReaderCommentModeratedInABrowser(t *testing.T) {
 	}
 	shot("article-en-desktop", "#comments")
 	s.formShift.Add(int64(5 * time.Second)) // the time a person takes to type
-	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(".comment-form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".form-sent")),
-	)
-	if err != nil {
+	if err := sendForm(ctx, ".comment-form button[type=submit]"); err != nil {
 		t.Fatalf("posting the comment: %v", err)
 	}
 	msg, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".form-sent")))
@@ -128,8 +124,7 @@ func TestReaderCommentModeratedInABrowser(t *testing.T) {
 	}
 	shot("contact-en-desktop", "")
 	s.formShift.Add(int64(5 * time.Second))
-	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".contact-form button[type=submit]")), chromedp.WaitVisible(chromedp.CSS(".form-sent")))
-	if err != nil {
+	if err := sendForm(ctx, ".contact-form button[type=submit]"); err != nil {
 		t.Fatalf("sending the contact form: %v", err)
 	}
 	shot("contact-en-sent", "")

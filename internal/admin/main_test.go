@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/masthead-news/masthead/internal/admin"
 	"github.com/masthead-news/masthead/internal/antispam"
 	"github.com/masthead-news/masthead/internal/browsertest"
@@ -227,4 +228,22 @@ func (s *site) count(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// sendForm clicks a public form's send button and waits for the page that
+// answers: the confirmation, or a refusal, whose text it returns as the
+// error at once instead of waiting out the tab's time limit.
+func sendForm(ctx context.Context, button string) error {
+	err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button)), chromedp.WaitVisible(chromedp.CSS(".form-sent, .form-error")))
+	if err != nil {
+		return err
+	}
+	refusal, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(".form-error") || {}).textContent || ""`))
+	if err != nil {
+		return err
+	}
+	if refusal != "" {
+		return fmt.Errorf("the form was refused: %s", strings.TrimSpace(refusal))
+	}
+	return nil
 }

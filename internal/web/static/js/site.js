@@ -7,12 +7,17 @@
   // Public forms sit on cached pages, so every reader gets the same
   // single-use token; the first time a reader touches a form, fetch one of
   // their own. Without this script the cached token still works once.
+  // Focus on the send button itself does not count: a new token is dated
+  // now, so swapping it in between a press and its click would send the
+  // form as "too fast" (a prefilled form sent straight away keeps the
+  // page's token).
   Array.prototype.forEach.call(document.querySelectorAll("input[name='token'][data-refresh]"), function (input) {
     var form = input.form;
     if (!form) return;
     var fetched = false;
-    form.addEventListener("focusin", function () {
-      if (fetched) return;
+    form.addEventListener("focusin", function (event) {
+      var type = event.target && event.target.type;
+      if (fetched || type === "submit" || type === "image") return;
       fetched = true;
       fetch(input.getAttribute("data-refresh"), { credentials: "same-origin", cache: "no-store" })
         .then(function (r) { return r.ok ? r.text() : null; })
