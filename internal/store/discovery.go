@@ -178,7 +178,7 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 	rows, err := s.query(ctx, `WITH best AS (SELECT a.id, score.n FROM (`+candidateScores+`) score CROSS JOIN articles a
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT `+strconv.Itoa(limit)+`)
-		`+cardSelectDrivenBy("best", false)+`
+		`+s.cardSelectDrivenBy("best", false)+`
 		WHERE a.id = best.id ORDER BY best.n DESC, a.published_at DESC, a.id DESC`, args...)
 	if err != nil {
 		return nil, err
@@ -257,7 +257,7 @@ func (s *Store) MostRead(ctx context.Context, edition string, since, before time
 	if limit <= 0 {
 		limit = 5
 	}
-	rows, err := s.query(ctx, cardSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
+	rows, err := s.query(ctx, s.cardSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
 		WHERE edition = ? AND day BETWEEN ? AND ? GROUP BY article_id ORDER BY total DESC, article_id DESC LIMIT `+
 		strconv.Itoa(candidates)+`) v`, false)+`
 		WHERE a.id = v.article_id AND a.edition = ? AND a.status = ? AND a.published_at <= ?

@@ -53,6 +53,11 @@ type Dialect interface {
 	// on SQLite, "string_agg(col::text, ',')" on PostgreSQL): a few hundred
 	// ids come back as one value instead of as rows.
 	IDList(column string) string
+	// JSONArray is one text value holding the comma-separated expressions'
+	// values as a JSON array ("json_array(…)" on SQLite,
+	// "json_build_array(…)" on PostgreSQL): a row of many columns comes
+	// back as one value (see cardRow).
+	JSONArray(expressions string) string
 }
 
 // Store is the database behind every domain Store interface.

@@ -88,6 +88,11 @@ func (Dialect) ChangeNotice() string { return "SELECT pg_notify('" + Channel + "
 // IDList joins an integer column's values with commas.
 func (Dialect) IDList(column string) string { return "string_agg(" + column + "::text, ',')" }
 
+// JSONArray packs values into one JSON array text.
+func (Dialect) JSONArray(expressions string) string {
+	return "json_build_array(" + expressions + ")::text"
+}
+
 // IsUniqueViolation reports SQLSTATE 23505, unique_violation.
 func (Dialect) IsUniqueViolation(err error) bool {
 	var e *pgconn.PgError

@@ -39,6 +39,9 @@ func (Dialect) ChangeNotice() string { return "" }
 // IDList joins an integer column's values with commas.
 func (Dialect) IDList(column string) string { return "group_concat(" + column + ")" }
 
+// JSONArray packs values into one JSON array text.
+func (Dialect) JSONArray(expressions string) string { return "json_array(" + expressions + ")" }
+
 // IsUniqueViolation reports a UNIQUE or PRIMARY KEY constraint failure.
 func (Dialect) IsUniqueViolation(err error) bool {
 	var e *sqlite3.Error

@@ -58,6 +58,11 @@ func testCards(t *testing.T, s *store.Store) {
 			a.External = content.Byline{Writer: "W", Publication: "P", URL: "https://example.org/w"}
 		case "bare":
 			a.AuthorID, a.FeaturedMediaID, a.FeaturedCaption, a.FeaturedAlt = 0, 0, "", ""
+			// Cards come back packed as JSON (store.Dialect.JSONArray):
+			// text that needs escaping must come out as it went in.
+			a.Title = "Quotes \" and \\ back\\slash, \\u0041, tab\t, line\n, \x01\x1f\x7f, 🌊 wave, آب, \u2028, </script>"
+			a.Excerpt = "\"\""
+			a.BodyHTML = "<p>\\\"🌊\"</p>"
 		case "fa":
 			a.Edition, a.PrimaryCategoryID, a.CategoryIDs = "fa", f.other.ID, []int64{f.other.ID}
 		}
