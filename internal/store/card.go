@@ -56,14 +56,23 @@ func scanCard(edition string, body bool) func(interface{ Scan(...any) error }) (
 		}
 		r := cardRow{text: packed}
 		r.open()
-		a := &content.Article{Edition: edition, Status: content.Published}
+		// One allocation per card instead of four.
+		parts := &struct {
+			a   content.Article
+			cat content.Category
+			au  content.Author
+			m   media.Media
+		}{}
+		a := &parts.a
+		a.Edition, a.Status = edition, content.Published
 		a.ID, a.Slug, a.Title, a.Excerpt = r.int(), r.str(), r.str(), r.str()
 		a.PublishedAt = fromUnix(r.int())
 		a.FeaturedMediaID, a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, a.AuthorID = r.int(), r.str(), r.str(), r.int(), r.int()
 		a.External.Writer, a.External.Publication, a.External.URL, a.CommentCount = r.str(), r.str(), r.str(), int(r.int())
-		cat := &content.Category{ID: a.PrimaryCategoryID, Edition: edition, Slug: r.str(), Name: r.str()}
-		au := &content.Author{Slug: r.str(), Name: r.str()}
-		m := &media.Media{Path: r.str(), MIME: r.str(), Width: int(r.int()), Height: int(r.int()), Alt: r.str(), Caption: r.str(), VariantList: r.str()}
+		cat, au, m := &parts.cat, &parts.au, &parts.m
+		cat.ID, cat.Edition, cat.Slug, cat.Name = a.PrimaryCategoryID, edition, r.str(), r.str()
+		au.Slug, au.Name = r.str(), r.str()
+		m.Path, m.MIME, m.Width, m.Height, m.Alt, m.Caption, m.VariantList = r.str(), r.str(), int(r.int()), int(r.int()), r.str(), r.str(), r.str()
 		if body {
 			a.BodyHTML = r.str()
 		}

@@ -103,6 +103,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, f content.Artic
 		s.linkVersions(r, p, lp.versions, lp.readIn)
 	}
 	full := re.ed.Settings.ListingMode == "full"
+	lp.Cards = make([]Card, 0, len(list))
 	for _, a := range list {
 		lp.Cards = append(lp.Cards, s.card(r, re, a, full))
 	}

@@ -199,7 +199,7 @@ func (s *Server) baseWith(ctx context.Context, r *http.Request, title, descripti
 
 // navItems turns stored menu items into links for the current edition.
 func (s *Server) navItems(re *requestEdition, items []*content.MenuItem, idPrefix string) []NavItem {
-	var out []NavItem
+	out := make([]NavItem, 0, len(items))
 	for i, it := range items {
 		n := NavItem{ID: idPrefix + "-" + strconv.Itoa(i), Label: it.Label}
 		switch it.Kind {
