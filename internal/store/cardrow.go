@@ -117,18 +117,17 @@ func (r *cardRow) str() string {
 	}
 	r.pos++
 	start := r.pos
-	for r.pos < len(r.text) {
-		switch r.text[r.pos] {
-		case '"':
-			r.pos++
-			return r.text[start : r.pos-1]
-		case '\\':
-			return r.escaped(start)
-		}
-		r.pos++
+	end := strings.IndexByte(r.text[start:], '"')
+	if end < 0 {
+		r.fail("a string does not end")
+		return ""
 	}
-	r.fail("a string does not end")
-	return ""
+	if slash := strings.IndexByte(r.text[start:start+end], '\\'); slash >= 0 {
+		r.pos = start + slash
+		return r.escaped(start)
+	}
+	r.pos = start + end + 1
+	return r.text[start : start+end]
 }
 
 // escaped reads the rest of a string that holds escapes, from start (just

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // The article card and the byline are written in Go rather than in a
@@ -183,6 +184,11 @@ type cardShares struct {
 	// tails are, per network, the markup from the end of the href to the
 	// end of the list item.
 	tails [len(shareNetworks)]string
+	// labelBefore and labelAfter are the list's label around the title,
+	// escaped; split is false when the translation does not hold the
+	// title exactly once, and the label is then made per card.
+	labelBefore, labelAfter string
+	split                   bool
 }
 
 // shareNetworks are the networks of shareLinks, in its order.
@@ -202,6 +208,13 @@ func newCardShares(tr translator, icons string) *cardShares {
 		w.raw(`</span></a></li>`)
 		cs.tails[i] = w.String()
 	}
+	const mark = "\x00"
+	if before, after, ok := strings.Cut(tr.T("share.label", mark), mark); ok && !strings.Contains(after, mark) {
+		var b, a htmlWriter
+		b.esc(before)
+		a.esc(after)
+		cs.labelBefore, cs.labelAfter, cs.split = b.String(), a.String(), true
+	}
 	return cs
 }
 
@@ -213,7 +226,13 @@ func (cs *cardShares) write(w *htmlWriter, tr translator, c *Card) {
 	var ubuf, tbuf [512]byte
 	u, t := appendQueryEscape(ubuf[:0], pageURL), appendQueryEscape(tbuf[:0], c.Title)
 	w.raw(`<ul class="share" aria-label="`)
-	w.esc(tr.T("share.label", c.Title))
+	if cs.split {
+		w.raw(cs.labelBefore)
+		w.esc(c.Title)
+		w.raw(cs.labelAfter)
+	} else {
+		w.esc(tr.T("share.label", c.Title))
+	}
 	w.raw(`">`)
 	link := func(i int, href string) {
 		w.raw("\n    <li><a class=\"share-link share-", shareNetworks[i], `" href="`, href)
@@ -252,9 +271,9 @@ func (cs *cardShares) write(w *htmlWriter, tr translator, c *Card) {
 	w.Write(t)
 	w.WriteString(cs.tails[5])
 	link(6, "mailto:?subject=")
-	w.esc(url.PathEscape(c.Title))
+	w.pathEscaped(c.Title)
 	w.WriteString("&amp;body=")
-	w.esc(url.PathEscape(pageURL))
+	w.pathEscaped(pageURL)
 	w.WriteString(cs.tails[6])
 	w.raw("\n  </ul>")
 }
@@ -276,6 +295,25 @@ func appendQueryEscape(b []byte, s string) []byte {
 }
 
 // writeQueryEscaped writes url.QueryEscape(s).
+// pathEscaped writes html.EscapeString(url.PathEscape(s)) without
+// making either string: PathEscape keeps letters, digits and
+// "-_.~$&+:=@", of which HTML escapes only "&".
+func (w *htmlWriter) pathEscaped(s string) {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.~$+:=@", c) >= 0:
+			w.WriteByte(c)
+		case c == '&':
+			w.WriteString("&amp;")
+		default:
+			w.WriteByte('%')
+			w.WriteByte(hex[c>>4])
+			w.WriteByte(hex[c&15])
+		}
+	}
+}
+
 func (w *htmlWriter) writeQueryEscaped(s string) {
 	var buf [512]byte
 	w.Write(appendQueryEscape(buf[:0], s))

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -54,6 +55,38 @@ func TestCardSharesAsShareList(t *testing.T) {
 			if got.String() != want.String() {
 				t.Errorf("%q (image %v):\n got %s\nwant %s", title, img != nil, got.String(), want.String())
 			}
+		}
+	}
+}
+
+// A translation of the list's label without the title falls back to one
+// label per card, as the article page makes it.
+func TestCardSharesLabelWithoutTheTitle(t *testing.T) {
+	cs := newCardShares(keyTranslator{}, "/static/icons.svg")
+	if cs.split {
+		t.Fatal("a label without the title was split")
+	}
+	var got htmlWriter
+	cs.write(&got, keyTranslator{}, &Card{URL: "/x/", Title: "T&T", shareOrigin: "https://news.example.org"})
+	if !strings.HasPrefix(got.String(), `<ul class="share" aria-label="share.label">`) {
+		t.Errorf("the list's label: %s", got.String())
+	}
+	if !newCardShares(i18n.MustNew("ar", i18n.Options{}), "/i.svg").split {
+		t.Error("the Arabic label, which holds the title, was not split")
+	}
+}
+
+// The e-mail share link path-escapes its parts straight into the page.
+func TestPathEscapedIsEscapedPathEscape(t *testing.T) {
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{"", "plain", string(all), "https://news.example.org/fa/2026/01/02/%D8%B4/?a=1&b=2", `<b>"R&D" + 'q'</b> ~x_y.z-$:=@`, "شهر و رودخانه"} {
+		var w htmlWriter
+		w.pathEscaped(s)
+		if got, want := w.String(), html.EscapeString(url.PathEscape(s)); got != want {
+			t.Errorf("%q: got %q, want %q", s, got, want)
 		}
 	}
 }
