@@ -301,12 +301,16 @@ func appendQueryEscape(b []byte, s string) []byte {
 func (w *htmlWriter) pathEscaped(s string) {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.~$+:=@", c) >= 0:
+		switch c := s[i]; c {
+		case '-', '_', '.', '~', '$', '+', ':', '=', '@':
 			w.WriteByte(c)
-		case c == '&':
+		case '&':
 			w.WriteString("&amp;")
 		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				w.WriteByte(c)
+				continue
+			}
 			w.WriteByte('%')
 			w.WriteByte(hex[c>>4])
 			w.WriteByte(hex[c&15])
