@@ -71,7 +71,7 @@ func (s *Server) commentForm(r *http.Request, a *content.Article, state *FormSta
 	if s.deps.Comments == nil {
 		return nil, nil
 	}
-	st, err := s.deps.Comments.Settings(r.Context())
+	st, err := s.commentSettings(r.Context())
 	if err != nil {
 		return nil, err
 	}

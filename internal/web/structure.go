@@ -5,11 +5,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/comment"
 	"github.com/masthead-news/masthead/internal/content"
 )
 
-// The site's structure — each edition's menu and category tree — changes
-// only when an editor saves something, yet every page shows it. So does
+// The site's structure — each edition's menu and category tree, and the
+// comment settings every article page's form follows — changes only when
+// an editor saves something, yet every page shows it. So does
 // the Most read list, which also follows readers' counts and is therefore
 // kept for a minute at most. It is read
 // from the store once per write generation and then shared, read-only, by
@@ -31,6 +33,8 @@ type structure struct {
 	mu         sync.Mutex
 	menus      map[string][]*content.MenuItem
 	categories map[string][]content.Category
+	// comments holds the comment settings, under the key "".
+	comments map[string]comment.Settings
 	// mostRead is each edition's Most read list. Read counts reach the
 	// store without a write of the generation (readership flushes them
 	// quietly), so a list is also kept for mostReadFor at most.
@@ -76,7 +80,7 @@ func (s *Server) currentStructure() *structure {
 		return st
 	}
 	st := &structure{gen: gen, epoch: epoch, menus: map[string][]*content.MenuItem{}, categories: map[string][]content.Category{},
-		mostRead: map[string]mostReadList{}}
+		comments: map[string]comment.Settings{}, mostRead: map[string]mostReadList{}}
 	s.structure.Store(st)
 	return st
 }
@@ -105,6 +109,18 @@ func (s *Server) categories(ctx context.Context, edition string) ([]content.Cate
 			list = []content.Category{} // known to be empty
 		}
 		return list, err
+	})
+}
+
+// commentSettings are the site's comment settings (s.deps.Comments must
+// be set). Callers must not change them.
+func (s *Server) commentSettings(ctx context.Context) (comment.Settings, error) {
+	st := s.currentStructure()
+	if st == nil {
+		return s.deps.Comments.Settings(ctx)
+	}
+	return remember(st, st.comments, "", nil, func() (comment.Settings, error) {
+		return s.deps.Comments.Settings(ctx)
 	})
 }
 

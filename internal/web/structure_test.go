@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/masthead-news/masthead/internal/antispam"
+	"github.com/masthead-news/masthead/internal/comment"
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/readership"
+	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/web"
 )
 
@@ -109,3 +112,35 @@ func TestMostReadFollowsReadsWithinAMinuteAndWritesAtOnce(t *testing.T) {
 
 // mostReadWait is how long a Most read list may lag behind the read counts.
 const mostReadWait = time.Minute
+
+// TestCommentSettingsChangeVisibleOnNextRequest: the comment settings kept
+// per write generation are read again after a change: closing comments
+// after a day closes the form under a day-old article on the next request.
+func TestCommentSettingsChangeVisibleOnNextRequest(t *testing.T) {
+	var cs *cacheSite
+	cs = newCacheSite(t, 0, func(d *web.Deps) {
+		guard, err := antispam.NewGuard([]byte("a secret of sixteen bytes or more"), d.Content.(*store.Store))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.CacheBytes = 0
+		d.Comments = &comment.Service{Store: d.Content.(*store.Store), Guard: guard}
+	})
+	ctx := context.Background()
+	a := &content.Article{Edition: "en", Title: "A story from two days ago", BodySource: "<p>Text.</p>", PrimaryCategoryID: cs.category, AuthorID: cs.author,
+		Status: content.Published, PublishedAt: time.Now().UTC().Add(-48 * time.Hour).Truncate(time.Second), CommentsOpen: true}
+	if err := cs.content.CreateArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	path := a.PublishedAt.Format("/2006/01/02/") + a.Slug + "/"
+	for _, days := range []string{"0", "1", "0"} {
+		if err := cs.store.SetSetting(ctx, comment.SettingCloseAfterDays, days); err != nil {
+			t.Fatal(err)
+		}
+		res, body := cs.do(t, "GET", path)
+		open, closed := strings.Contains(string(body), `id="comment-body"`), strings.Contains(string(body), "Comments are closed")
+		if res.StatusCode != 200 || open != (days == "0") || closed == open {
+			t.Fatalf("close after %s days: status %d, form shown %v, closed notice %v", days, res.StatusCode, open, closed)
+		}
+	}
+}
