@@ -21,10 +21,13 @@ const articleJoins = `
 	LEFT JOIN author_profiles ap ON ap.author_id = a.author_id AND ap.edition = a.edition
 	LEFT JOIN media m ON m.id = a.featured_media_id`
 
-// articleSelect loads an article with what a card shows — its primary
-// category, its author (named in the article's edition) and its featured
-// image — in one query, so a listing costs the same whatever its length.
-const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.body_source, a.body_format, a.body_html,
+// articleColumns are what articleSelect packs into its first value (see
+// cardRow): an article with what a card shows — its primary category, its
+// author (named in the article's edition) and its featured image — read
+// in one query, so a listing costs the same whatever its length. The
+// bodies, most of a row's bytes, come as columns of their own: packed,
+// they would be escaped and unescaped for nothing.
+const articleColumns = `a.id, a.edition, a.slug, a.title, a.excerpt, a.body_format,
 	COALESCE(a.featured_media_id, 0), a.featured_caption, a.featured_alt, a.primary_category_id, COALESCE(a.author_id, 0),
 	a.ext_writer, a.ext_publication, a.ext_url, a.status, a.published_at, a.created_at, a.updated_at,
 	a.comments_open, a.translation_group, a.comment_count, COALESCE(a.owner_id, 0),
@@ -32,36 +35,49 @@ const articleSelect = `SELECT a.id, a.edition, a.slug, a.title, a.excerpt, a.bod
 	COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''), COALESCE(ap.bio, au.bio, ''), COALESCE(au.avatar_media_id, 0),
 	COALESCE(m.kind, ''), COALESCE(m.path, ''), COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0),
 	COALESCE(m.width, 0), COALESCE(m.height, 0), COALESCE(m.title, ''), COALESCE(m.alt, ''), COALESCE(m.caption, ''),
-	COALESCE(m.credit, ''), COALESCE(m.variants, '')` + articleJoins
+	COALESCE(m.credit, ''), COALESCE(m.variants, '')`
 
-// articleSummarySelect is articleSelect without the bodies, for lists.
-var articleSummarySelect = strings.Replace(articleSelect, "a.body_source, a.body_format, a.body_html",
-	"'', a.body_format, ''", 1)
+// articleSelect is the select of scanArticle's rows, ending with the
+// joins: with the bodies, or with empty ones for lists (summary).
+func (s *Store) articleSelect(summary bool) string {
+	if summary {
+		return s.articleSQL[1]
+	}
+	return s.articleSQL[0]
+}
+
+// articleSelects makes articleSelect's two statements for a dialect.
+func articleSelects(d Dialect) [2]string {
+	packed := "SELECT " + d.JSONArray(articleColumns)
+	return [2]string{packed + ", a.body_source, a.body_html" + articleJoins, packed + ", '', ''" + articleJoins}
+}
 
 func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
-	var a content.Article
-	var status string
-	var pub, created, updated int64
-	var open int
-	cat := &content.Category{}
-	au := &content.Author{}
-	m := &media.Media{}
-	err := sc.Scan(&a.ID, &a.Edition, &a.Slug, &a.Title, &a.Excerpt, &a.BodySource, &a.BodyFormat, &a.BodyHTML,
-		&a.FeaturedMediaID, &a.FeaturedCaption, &a.FeaturedAlt, &a.PrimaryCategoryID, &a.AuthorID,
-		&a.External.Writer, &a.External.Publication, &a.External.URL, &status, &pub, &created, &updated,
-		&open, &a.TranslationGroup, &a.CommentCount, &a.OwnerID,
-		&cat.Slug, &cat.Name, &cat.ParentID,
-		&au.Slug, &au.Name, &au.Bio, &au.AvatarMediaID,
-		&m.Kind, &m.Path, &m.Filename, &m.MIME, &m.Size, &m.Width, &m.Height, &m.Title, &m.Alt, &m.Caption, &m.Credit, &m.VariantList)
-	if err != nil {
+	var packed string
+	a := &content.Article{}
+	if err := sc.Scan(&packed, &a.BodySource, &a.BodyHTML); err != nil {
 		return nil, err
 	}
-	a.Status = content.Status(status)
-	a.PublishedAt, a.CreatedAt, a.UpdatedAt = fromUnix(pub), fromUnix(created), fromUnix(updated)
-	a.CommentsOpen = open == 1
-	cat.ID, cat.Edition = a.PrimaryCategoryID, a.Edition
-	attachJoined(&a, cat, au, m)
-	return &a, nil
+	r := cardRow{text: packed}
+	r.open()
+	a.ID, a.Edition, a.Slug, a.Title, a.Excerpt, a.BodyFormat = r.int(), r.str(), r.str(), r.str(), r.str(), r.str()
+	a.FeaturedMediaID, a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, a.AuthorID = r.int(), r.str(), r.str(), r.int(), r.int()
+	a.External.Writer, a.External.Publication, a.External.URL = r.str(), r.str(), r.str()
+	a.Status = content.Status(r.str())
+	a.PublishedAt, a.CreatedAt, a.UpdatedAt = fromUnix(r.int()), fromUnix(r.int()), fromUnix(r.int())
+	a.CommentsOpen, a.TranslationGroup, a.CommentCount, a.OwnerID = r.int() == 1, r.int(), int(r.int()), r.int()
+	cat := &content.Category{ID: a.PrimaryCategoryID, Edition: a.Edition}
+	cat.Slug, cat.Name, cat.ParentID = r.str(), r.str(), r.int()
+	au := &content.Author{}
+	au.Slug, au.Name, au.Bio, au.AvatarMediaID = r.str(), r.str(), r.str(), r.int()
+	m := &media.Media{}
+	m.Kind, m.Path, m.Filename, m.MIME, m.Size = r.str(), r.str(), r.str(), r.str(), r.int()
+	m.Width, m.Height, m.Title, m.Alt, m.Caption, m.Credit, m.VariantList = int(r.int()), int(r.int()), r.str(), r.str(), r.str(), r.str(), r.str()
+	if err := r.close(); err != nil {
+		return nil, err
+	}
+	attachJoined(a, cat, au, m)
+	return a, nil
 }
 
 // attachJoined hangs the primary category, author and featured picture
@@ -168,7 +184,7 @@ func (s *Store) setArticleTerms(ctx context.Context, a *content.Article) error {
 
 // ArticleByID loads one article.
 func (s *Store) ArticleByID(ctx context.Context, id int64) (*content.Article, error) {
-	a, err := scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.id = ?", id))
+	a, err := scanArticle(s.queryRow(ctx, s.articleSelect(false)+" WHERE a.id = ?", id))
 	return a, notFound(err)
 }
 
@@ -176,9 +192,9 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (*content.Article, er
 // with other Arabic-script letter forms (Arabic yeh for Persian yeh …) finds
 // the article too; callers redirect to its real slug.
 func (s *Store) ArticleBySlug(ctx context.Context, edition, slug string) (*content.Article, error) {
-	a, err := scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.edition = ? AND a.slug = ?", edition, slug))
+	a, err := scanArticle(s.queryRow(ctx, s.articleSelect(false)+" WHERE a.edition = ? AND a.slug = ?", edition, slug))
 	if isNoRows(err) {
-		a, err = scanArticle(s.queryRow(ctx, articleSelect+" WHERE a.edition = ? AND a.slug_key = ? ORDER BY a.id LIMIT 1", edition, i18n.Fold(slug)))
+		a, err = scanArticle(s.queryRow(ctx, s.articleSelect(false)+" WHERE a.edition = ? AND a.slug_key = ? ORDER BY a.id LIMIT 1", edition, i18n.Fold(slug)))
 	}
 	return a, notFound(err)
 }
@@ -246,10 +262,7 @@ func (s *Store) ListArticles(ctx context.Context, f content.ArticleFilter) ([]*c
 	args = append(args, f.Offset)
 	// The page's ids come first from the listing index alone (a deep OFFSET
 	// then skips index entries, not joined rows); only they are joined.
-	sel := articleSelect
-	if f.Summary {
-		sel = articleSummarySelect
-	}
+	sel := s.articleSelect(f.Summary)
 	rows, err := s.query(ctx, sel+" WHERE a.id IN (SELECT a.id FROM articles a"+where+
 		" ORDER BY a.published_at DESC, a.id DESC LIMIT "+strconv.Itoa(listLimit(f))+" OFFSET ?) ORDER BY a.published_at DESC, a.id DESC", args...)
 	if err != nil {
@@ -299,7 +312,7 @@ func (s *Store) ArticleCategories(ctx context.Context, articleID int64) ([]conte
 // their bodies (an article page links its versions; reading every version's
 // body was most of that query's cost).
 func (s *Store) ArticleTranslations(ctx context.Context, group int64) ([]*content.Article, error) {
-	rows, err := s.query(ctx, articleSummarySelect+" WHERE a.translation_group = ? ORDER BY a.edition", group)
+	rows, err := s.query(ctx, s.articleSelect(true)+" WHERE a.translation_group = ? ORDER BY a.edition", group)
 	if err != nil {
 		return nil, err
 	}

@@ -14,10 +14,11 @@ import (
 // articles show of an article (see content.Store.ListArticleCards for the
 // fields), read by one select and one scanner. A listing page reads ten or
 // more rows, and with SQLite each column of each row is several calls into
-// the engine, each through the connection's mutex: articleSelect's 43
+// the engine, each through the connection's mutex: a full article's 43
 // columns were about 40% of an uncached home page, of which cards print
 // 25. So a card comes back as one value, a JSON array of its 25 (Dialect.
-// JSONArray), which cardRow reads without reflection or copies.
+// JSONArray), which cardRow reads without reflection or copies; full
+// articles are packed the same way, but for their bodies (scanArticle).
 
 // cardColumns are the expressions of a card, in scanCard's order;
 // cardBody adds the text, for listings in full-text mode.

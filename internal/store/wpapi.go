@@ -170,7 +170,7 @@ func (s *Store) QueryArticles(ctx context.Context, q content.ArticleQuery) ([]*c
 	// The page's ids are picked from the articles table alone; only they are joined.
 	inner := "SELECT a.id FROM articles a" + w.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	args = append(args, orderArgs...)
-	rows, err := s.query(ctx, articleSelect+" WHERE a.id IN ("+inner+") ORDER BY "+order, args...)
+	rows, err := s.query(ctx, s.articleSelect(false)+" WHERE a.id IN ("+inner+") ORDER BY "+order, args...)
 	if err != nil {
 		return nil, 0, err
 	}

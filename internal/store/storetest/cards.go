@@ -29,6 +29,13 @@ func cardOf(a *content.Article) string {
 	return v
 }
 
+// Text that needs escaping in JSON, which rows are packed in (see
+// store.Dialect.JSONArray): it must come out as it went in.
+const (
+	hostileTitle = "Quotes \" and \\ back\\slash, \\u0041, tab\t, line\n, \x01\x1f\x7f, 🌊 wave, آب, \u2028, </script>"
+	hostileBody  = "<p>\\\"🌊\"</p>"
+)
+
 // testCards: the card lists (listings, related, most read) carry every
 // field a card shows, the same as the article itself loaded in full —
 // a column left out of the card query fails here. Every field is set on
@@ -58,11 +65,7 @@ func testCards(t *testing.T, s *store.Store) {
 			a.External = content.Byline{Writer: "W", Publication: "P", URL: "https://example.org/w"}
 		case "bare":
 			a.AuthorID, a.FeaturedMediaID, a.FeaturedCaption, a.FeaturedAlt = 0, 0, "", ""
-			// Cards come back packed as JSON (store.Dialect.JSONArray):
-			// text that needs escaping must come out as it went in.
-			a.Title = "Quotes \" and \\ back\\slash, \\u0041, tab\t, line\n, \x01\x1f\x7f, 🌊 wave, آب, \u2028, </script>"
-			a.Excerpt = "\"\""
-			a.BodyHTML = "<p>\\\"🌊\"</p>"
+			a.Title, a.Excerpt, a.BodyHTML = hostileTitle, "\"\"", hostileBody
 		case "fa":
 			a.Edition, a.PrimaryCategoryID, a.CategoryIDs = "fa", f.other.ID, []int64{f.other.ID}
 		}
@@ -78,6 +81,9 @@ func testCards(t *testing.T, s *store.Store) {
 	}
 	if a := full[ids[0]]; a.Featured == nil || a.Featured.VariantList == "" || a.CommentCount != 1 {
 		t.Fatalf("the fixture lacks a field: picture %+v, %d comments", a.Featured, a.CommentCount)
+	}
+	if a := full[ids[2]]; a.Title != hostileTitle || a.BodyHTML != hostileBody {
+		t.Fatalf("text that needs escaping came back as %q, body %q", a.Title, a.BodyHTML)
 	}
 	if a := full[ids[3]]; a.Author == nil || a.Author.Name != "آنا" {
 		t.Fatalf("the fixture's fa article has author %+v", a.Author)
