@@ -22,7 +22,7 @@ const articleJoins = `
 	LEFT JOIN media m ON m.id = a.featured_media_id`
 
 // articleColumns are what articleSelect packs into its first value (see
-// cardRow): an article with what a card shows — its primary category, its
+// packedRow): an article with what a card shows — its primary category, its
 // author (named in the article's edition) and its featured image — read
 // in one query, so a listing costs the same whatever its length. The
 // bodies, most of a row's bytes, come as columns of their own: packed,
@@ -58,7 +58,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (*content.Article, error) {
 	if err := sc.Scan(&packed, &a.BodySource, &a.BodyHTML); err != nil {
 		return nil, err
 	}
-	r := cardRow{text: packed}
+	r := packedRow{text: packed}
 	r.open()
 	a.ID, a.Edition, a.Slug, a.Title, a.Excerpt, a.BodyFormat = r.int(), r.str(), r.str(), r.str(), r.str(), r.str()
 	a.FeaturedMediaID, a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, a.AuthorID = r.int(), r.str(), r.str(), r.int(), r.int()

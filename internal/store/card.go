@@ -17,7 +17,7 @@ import (
 // the engine, each through the connection's mutex: a full article's 43
 // columns were about 40% of an uncached home page, of which cards print
 // 25. So a card comes back as one value, a JSON array of its 25 (Dialect.
-// JSONArray), which cardRow reads without reflection or copies; full
+// JSONArray), which packedRow reads without reflection or copies; full
 // articles are packed the same way, but for their bodies (scanArticle).
 
 // cardColumns are the expressions of a card, in scanCard's order;
@@ -55,7 +55,7 @@ func scanCard(edition string, body bool) func(interface{ Scan(...any) error }) (
 		if err := sc.Scan(&packed); err != nil {
 			return nil, err
 		}
-		r := cardRow{text: packed}
+		r := packedRow{text: packed}
 		r.open()
 		// One allocation per card instead of four.
 		parts := &struct {

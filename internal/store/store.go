@@ -56,7 +56,7 @@ type Dialect interface {
 	// JSONArray is one text value holding the comma-separated expressions'
 	// values as a JSON array ("json_array(…)" on SQLite,
 	// "json_build_array(…)" on PostgreSQL): a row of many columns comes
-	// back as one value (see cardRow).
+	// back as one value (see packedRow).
 	JSONArray(expressions string) string
 }
 

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// cardRow reads a row packed by Dialect.JSONArray: a flat JSON array of
+// packedRow reads a row packed by Dialect.JSONArray: a flat JSON array of
 // strings, integers and nulls (a null reads as "" or 0), one value per
 // call, in order. A string without escapes is a slice of the row's text,
 // not a copy. Both databases write such arrays with the characters as they
@@ -16,22 +16,22 @@ import (
 //
 // The first error sticks: every later call returns a zero value, and close
 // reports it, so a scanner reads all its fields and checks once.
-type cardRow struct {
+type packedRow struct {
 	text  string
 	pos   int
 	count int
 	err   error
 }
 
-var errCardRow = errors.New("store: a packed row is not a flat JSON array")
+var errPackedRow = errors.New("store: a packed row is not a flat JSON array")
 
-func (r *cardRow) fail(why string) {
+func (r *packedRow) fail(why string) {
 	if r.err == nil {
 		r.err = errors.New("store: packed row, value " + strconv.Itoa(r.count) + ": " + why)
 	}
 }
 
-func (r *cardRow) skipSpace() {
+func (r *packedRow) skipSpace() {
 	for r.pos < len(r.text) {
 		switch r.text[r.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -43,10 +43,10 @@ func (r *cardRow) skipSpace() {
 }
 
 // open reads the array's opening bracket.
-func (r *cardRow) open() {
+func (r *packedRow) open() {
 	r.skipSpace()
 	if r.pos >= len(r.text) || r.text[r.pos] != '[' {
-		r.err = errCardRow
+		r.err = errPackedRow
 		return
 	}
 	r.pos++
@@ -54,7 +54,7 @@ func (r *cardRow) open() {
 
 // value moves to the next value and gives its first byte (0 when there is
 // none or an error came before).
-func (r *cardRow) value() byte {
+func (r *packedRow) value() byte {
 	if r.err != nil {
 		return 0
 	}
@@ -76,7 +76,7 @@ func (r *cardRow) value() byte {
 }
 
 // null reads a null if one comes next.
-func (r *cardRow) null() bool {
+func (r *packedRow) null() bool {
 	if strings.HasPrefix(r.text[r.pos:], "null") {
 		r.pos += len("null")
 		return true
@@ -85,7 +85,7 @@ func (r *cardRow) null() bool {
 }
 
 // int reads an integer.
-func (r *cardRow) int() int64 {
+func (r *packedRow) int() int64 {
 	c := r.value()
 	if c == 0 || r.null() {
 		return 0
@@ -106,7 +106,7 @@ func (r *cardRow) int() int64 {
 }
 
 // str reads a string.
-func (r *cardRow) str() string {
+func (r *packedRow) str() string {
 	c := r.value()
 	if c == 0 || r.null() {
 		return ""
@@ -132,7 +132,7 @@ func (r *cardRow) str() string {
 
 // escaped reads the rest of a string that holds escapes, from start (just
 // after its opening quote); r.pos is at the first backslash.
-func (r *cardRow) escaped(start int) string {
+func (r *packedRow) escaped(start int) string {
 	var b strings.Builder
 	b.Grow(r.pos - start + 16)
 	b.WriteString(r.text[start:r.pos])
@@ -194,7 +194,7 @@ func (r *cardRow) escaped(start int) string {
 }
 
 // hex4 reads the four hexadecimal digits of a \u escape.
-func (r *cardRow) hex4() (rune, bool) {
+func (r *packedRow) hex4() (rune, bool) {
 	if r.pos+4 > len(r.text) {
 		return 0, false
 	}
@@ -208,7 +208,7 @@ func (r *cardRow) hex4() (rune, bool) {
 
 // close reads the closing bracket and gives the first error, if any: a
 // row with more values than were read is an error too.
-func (r *cardRow) close() error {
+func (r *packedRow) close() error {
 	if r.err != nil {
 		return r.err
 	}

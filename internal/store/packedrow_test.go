@@ -11,14 +11,14 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 )
 
-func TestCardRowReadsWhatBothDatabasesWrite(t *testing.T) {
+func TestPackedRowReadsWhatBothDatabasesWrite(t *testing.T) {
 	// SQLite's json_array writes no spaces; PostgreSQL's json_build_array
 	// writes ", " between values.
 	for _, text := range []string{
 		`[12,"a\"b\\c","",null,-3,"\n\t\u0001\u00e9\ud83c\udf0a","آب 🌊"]`,
 		`[12, "a\"b\\c", "", null, -3, "\n\t\u0001\u00e9\ud83c\udf0a", "آب 🌊"]`,
 	} {
-		r := cardRow{text: text}
+		r := packedRow{text: text}
 		r.open()
 		id, s1, s2, s3, n, s4, s5 := r.int(), r.str(), r.str(), r.str(), r.int(), r.str(), r.str()
 		if err := r.close(); err != nil {
@@ -30,9 +30,9 @@ func TestCardRowReadsWhatBothDatabasesWrite(t *testing.T) {
 	}
 }
 
-func TestCardRowRefusesWhatItCannotRead(t *testing.T) {
+func TestPackedRowRefusesWhatItCannotRead(t *testing.T) {
 	read := func(text string) error {
-		r := cardRow{text: text}
+		r := packedRow{text: text}
 		r.open()
 		r.int()
 		r.str()
@@ -51,9 +51,9 @@ func TestCardRowRefusesWhatItCannotRead(t *testing.T) {
 	}
 }
 
-// FuzzCardRow: whatever a string holds, cardRow reads back what
+// FuzzPackedRow: whatever a string holds, packedRow reads back what
 // encoding/json (which escapes more than either database) wrote.
-func FuzzCardRow(f *testing.F) {
+func FuzzPackedRow(f *testing.F) {
 	for _, s := range []string{"", `"\`, "a\x00b", "\u2028<&>", "🌊", "\xff\xfe", "\\u0041"} {
 		f.Add(s, int64(-7))
 	}
@@ -65,7 +65,7 @@ func FuzzCardRow(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := cardRow{text: string(packed)}
+		r := packedRow{text: string(packed)}
 		r.open()
 		gotN, got1, got2 := r.int(), r.str(), r.str()
 		if err := r.close(); err != nil {
