@@ -101,3 +101,13 @@ func TestDemoRefusesAFilledDatabase(t *testing.T) {
 		t.Fatalf("second demo: %d %q", code, errs)
 	}
 }
+
+// serve's soft memory limit keeps the default server (a 64 MB page cache)
+// near 150 MB and gives rendering room when the cache is small or off.
+func TestMemoryLimitFollowsTheCache(t *testing.T) {
+	for cache, want := range map[int64]int64{0: 96, 16: 96, 48: 96, 64: 112, 1024: 1072} {
+		if got := memoryLimitMB(cache); got != want {
+			t.Errorf("cache %d MB: limit %d MB, want %d", cache, got, want)
+		}
+	}
+}
