@@ -294,7 +294,6 @@ func appendQueryEscape(b []byte, s string) []byte {
 	return b
 }
 
-// writeQueryEscaped writes url.QueryEscape(s).
 // pathEscaped writes html.EscapeString(url.PathEscape(s)) without
 // making either string: PathEscape keeps letters, digits and
 // "-_.~$&+:=@", of which HTML escapes only "&".
@@ -318,6 +317,7 @@ func (w *htmlWriter) pathEscaped(s string) {
 	}
 }
 
+// writeQueryEscaped writes url.QueryEscape(s).
 func (w *htmlWriter) writeQueryEscaped(s string) {
 	var buf [512]byte
 	w.Write(appendQueryEscape(buf[:0], s))
