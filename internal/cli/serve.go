@@ -99,7 +99,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	handler = flushingHandler{handler, logs}
 	logger := slog.New(handler)
-	logger.Info(memoryNote)
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -223,6 +222,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// connection to hs (see internal/httpfront).
 	front := &httpfront.Server{Answer: srv.ServeFromCache, HTTP: hs}
 	fmt.Fprintf(stdout, "Masthead is serving %s\n", siteURL+"/")
+	logger.Info(memoryNote)
 	errc := make(chan error, 1)
 	go func() { errc <- front.Serve(ln) }()
 	select {
