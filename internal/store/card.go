@@ -39,11 +39,17 @@ const (
 // and look up only those articles by primary key; PostgreSQL plans it as
 // a plain join.
 func (s *Store) cardSelectDrivenBy(from string, body bool) string {
-	cols := cardColumns
+	sel := s.cardSQL[0]
 	if body {
-		cols += cardBody
+		sel = s.cardSQL[1]
 	}
-	return "SELECT " + s.dialect.JSONArray(cols) + "\n\tFROM " + from + " CROSS JOIN articles a" + articleJoins[len("\n\tFROM articles a"):]
+	return sel + "\n\tFROM " + from + " CROSS JOIN articles a" + articleJoins[len("\n\tFROM articles a"):]
+}
+
+// cardSelects makes the packed column lists of cardSelectDrivenBy for a
+// dialect, once: without and with the text.
+func cardSelects(d Dialect) [2]string {
+	return [2]string{"SELECT " + d.JSONArray(cardColumns), "SELECT " + d.JSONArray(cardColumns+cardBody)}
 }
 
 // scanCard returns the scanner of cardSelectDrivenBy's rows (body as

@@ -71,15 +71,16 @@ type Store struct {
 	// rendered before a change can never be served after it.
 	generation atomic.Uint64
 	node       string // NodeID
-	// articleSQL are articleSelect's statements in this dialect.
-	articleSQL [2]string
+	// articleSQL and cardSQL are the packed selects of articles and cards
+	// in this dialect (articleSelect, cardSelectDrivenBy), made once.
+	articleSQL, cardSQL [2]string
 }
 
 // New wraps opened database handles. write and read may be the same handle.
 func New(write, read *sql.DB, d Dialect) *Store {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
-	return &Store{write: write, read: read, dialect: d, queries: &queryLog{}, node: hex.EncodeToString(b[:]), articleSQL: articleSelects(d)}
+	return &Store{write: write, read: read, dialect: d, queries: &queryLog{}, node: hex.EncodeToString(b[:]), articleSQL: articleSelects(d), cardSQL: cardSelects(d)}
 }
 
 // NodeID names this store among the processes sharing the database; change

@@ -237,14 +237,19 @@ func (cs *cardShares) write(w *htmlWriter, tr translator, c *Card) {
 	link := func(i int, href string) {
 		w.raw("\n    <li><a class=\"share-link share-", shareNetworks[i], `" href="`, href)
 	}
+	// pageAndText is a link whose href is href, the page URL, then the
+	// title as its "text" parameter.
+	pageAndText := func(i int, href string) {
+		link(i, href)
+		w.Write(u)
+		w.WriteString("&amp;text=")
+		w.Write(t)
+		w.WriteString(cs.tails[i])
+	}
 	link(0, "https://www.facebook.com/sharer/sharer.php?u=")
 	w.Write(u)
 	w.WriteString(cs.tails[0])
-	link(1, "https://x.com/intent/post?url=")
-	w.Write(u)
-	w.WriteString("&amp;text=")
-	w.Write(t)
-	w.WriteString(cs.tails[1])
+	pageAndText(1, "https://x.com/intent/post?url=")
 	link(2, "https://pinterest.com/pin/create/button/?url=")
 	w.Write(u)
 	w.WriteString("&amp;description=")
@@ -260,16 +265,8 @@ func (cs *cardShares) write(w *htmlWriter, tr translator, c *Card) {
 	w.WriteByte('+')
 	w.Write(u)
 	w.WriteString(cs.tails[3])
-	link(4, "https://t.me/share/url?url=")
-	w.Write(u)
-	w.WriteString("&amp;text=")
-	w.Write(t)
-	w.WriteString(cs.tails[4])
-	link(5, "https://web.skype.com/share?url=")
-	w.Write(u)
-	w.WriteString("&amp;text=")
-	w.Write(t)
-	w.WriteString(cs.tails[5])
+	pageAndText(4, "https://t.me/share/url?url=")
+	pageAndText(5, "https://web.skype.com/share?url=")
 	link(6, "mailto:?subject=")
 	w.pathEscaped(c.Title)
 	w.WriteString("&amp;body=")
