@@ -287,10 +287,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		}
 		enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
 		if s.cache == nil {
-			if s.acquireRender(r) {
-				defer s.releaseRender()
-				s.renderCaptured(w, r, next, enc, "", 0, 0)
-			}
+			renderOn(r, func() { s.renderCaptured(w, r, next, enc, "", 0, 0) })
 			return
 		}
 		// The version is read before rendering: a write that commits while
@@ -317,10 +314,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 				var entries []*cacheEntry
 				defer func() { s.cache.end(base+"\x00"+variant, f, entries) }()
 				s.cache.misses.Add(1)
-				if s.acquireRender(r) {
-					defer s.releaseRender()
-					entries = s.renderCaptured(w, r, next, enc, base, gen, epoch)
-				}
+				renderOn(r, func() { entries = s.renderCaptured(w, r, next, enc, base, gen, epoch) })
 				return
 			}
 			select {
@@ -336,35 +330,76 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			}
 		}
 		s.cache.misses.Add(1)
-		if s.acquireRender(r) {
-			defer s.releaseRender()
-			s.renderCaptured(w, r, next, enc, base, gen, epoch)
-		}
+		renderOn(r, func() { s.renderCaptured(w, r, next, enc, base, gen, epoch) })
 	})
 }
 
-// renderSlots bounds how many pages render at once. Rendering is CPU and
-// database work (SQLite has a handful of reader connections); beyond a few
-// per core, more at once only adds memory — each rendering holds its page,
-// its rows and its compressors — and latency for everyone. Readers beyond
-// the bound wait their turn; one whose request ends meanwhile gets nothing.
-var renderSlots = make(chan struct{}, 4*runtime.GOMAXPROCS(0))
+// Pages render on a few long-lived goroutines, the renderers, never more
+// at once than they are. Rendering is CPU and database work (SQLite has a
+// handful of reader connections); beyond a few per core, more at once only
+// adds memory — each rendering holds its page, its rows and its
+// compressors — and latency for everyone. Readers beyond the bound wait
+// their turn; one whose request ends meanwhile gets nothing.
+//
+// Why goroutines of their own rather than a bound on the connections'
+// goroutines: a rendering needs a deep stack (SQLite's engine alone has
+// frames of kilobytes). On a connection's goroutine, that stack was shrunk
+// by the collector while the connection waited for its next request and
+// copied back up by its next rendering, over and over: 2–3% of an
+// uncached page's CPU at 256 connections. A renderer keeps its stack.
+var (
+	renderJobs      = make(chan *renderJob)
+	startRenderers  sync.Once
+	renderJobPool   = sync.Pool{New: func() any { return &renderJob{done: make(chan any, 1)} }}
+	renderersNumber = 4 * runtime.GOMAXPROCS(0)
+)
 
-func (s *Server) acquireRender(r *http.Request) bool {
+// renderJob is one rendering handed to a renderer; done receives nil, or
+// the value the rendering panicked with.
+type renderJob struct {
+	run  func()
+	done chan any
+}
+
+// renderOn runs render on a renderer and returns once it has finished,
+// or returns false without running it when the request ends while it
+// waits for one. A panic in render is raised again here, on the request's
+// own goroutine, so recoverPanics and net/http see it as before.
+func renderOn(r *http.Request, render func()) bool {
+	startRenderers.Do(func() {
+		for range renderersNumber {
+			go renderer()
+		}
+	})
+	job := renderJobPool.Get().(*renderJob)
+	job.run = render
 	select {
-	case renderSlots <- struct{}{}:
-		return true
-	default:
-	}
-	select {
-	case renderSlots <- struct{}{}:
-		return true
+	case renderJobs <- job:
 	case <-r.Context().Done():
+		job.run = nil
+		renderJobPool.Put(job)
 		return false
+	}
+	p := <-job.done
+	job.run = nil
+	renderJobPool.Put(job)
+	if p != nil {
+		panic(p)
+	}
+	return true
+}
+
+func renderer() {
+	for job := range renderJobs {
+		job.done <- runRenderJob(job.run)
 	}
 }
 
-func (s *Server) releaseRender() { <-renderSlots }
+func runRenderJob(render func()) (panicked any) {
+	defer func() { panicked = recover() }()
+	render()
+	return nil
+}
 
 // appendCacheVariant appends to dst the request headers a page varies on (its Vary
 // header, less Accept-Encoding) into part of the cache key. Accept-Language

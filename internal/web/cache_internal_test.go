@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -67,5 +68,68 @@ func TestBurstRendersOnce(t *testing.T) {
 	}
 	if rec := get(); rec.Header().Get("X-Cache") != "HIT" {
 		t.Fatalf("then: X-Cache %q", rec.Header().Get("X-Cache"))
+	}
+}
+
+// TestRenderersBoundAndPanics: renderings run on the renderers, never more
+// at once than there are; a reader whose request ends while every renderer
+// is busy gets nothing run; a rendering's panic is raised again on the
+// request's goroutine with its own value (recoverPanics and net/http's
+// ErrAbortHandler depend on it).
+func TestRenderersBoundAndPanics(t *testing.T) {
+	var running, most atomic.Int32
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	for range renderersNumber + 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := httptest.NewRequest("GET", "/", nil)
+			renderOn(r, func() {
+				n := running.Add(1)
+				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+				}
+				<-release
+				running.Add(-1)
+			})
+		}()
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for running.Load() < int32(renderersNumber) && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := running.Load(); n != int32(renderersNumber) {
+		t.Fatalf("%d renderings run at once, want every one of the %d renderers busy", n, renderersNumber)
+	}
+	// Every renderer is busy: a request that ends while it waits runs nothing.
+	ctx, cancel := context.WithCancel(context.Background())
+	gone := httptest.NewRequest("GET", "/", nil).WithContext(ctx)
+	ran := false
+	done := make(chan bool)
+	go func() { done <- renderOn(gone, func() { ran = true }) }()
+	cancel()
+	if <-done || ran {
+		t.Fatal("a rendering ran for a request that ended while it waited")
+	}
+	close(release)
+	wg.Wait()
+	if m := most.Load(); m > int32(renderersNumber) {
+		t.Fatalf("%d renderings at once, more than the %d renderers", m, renderersNumber)
+	}
+
+	for _, want := range []any{http.ErrAbortHandler, "broken template"} {
+		got := func() (v any) {
+			defer func() { v = recover() }()
+			renderOn(httptest.NewRequest("GET", "/", nil), func() { panic(want) })
+			return nil
+		}()
+		if got != want {
+			t.Errorf("panic %v came back as %v", want, got)
+		}
+	}
+	// The renderers survive their renderings' panics.
+	ok := false
+	if !renderOn(httptest.NewRequest("GET", "/", nil), func() { ok = true }) || !ok {
+		t.Error("no rendering ran after the panics")
 	}
 }
