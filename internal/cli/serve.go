@@ -218,9 +218,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(handler, slog.LevelWarn),
 	}
-	// The front answers page-cache hits itself and hands every other
-	// connection to hs (see internal/httpfront).
-	front := &httpfront.Server{Answer: srv.ServeFromCache, HTTP: hs}
+	// The front answers readers' page requests itself, from the page
+	// cache or by rendering, and hands every other connection to hs (see
+	// internal/httpfront and web.Server.FrontAnswer).
+	front := &httpfront.Server{Answer: srv.FrontAnswer, HTTP: hs}
 	fmt.Fprintf(stdout, "Masthead is serving %s\n", siteURL+"/")
 	logger.Info(memoryNote)
 	errc := make(chan error, 1)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 )
@@ -69,9 +70,10 @@ func (c *conn) serve() {
 		answered := false
 		if simple {
 			c.w.reset(r)
-			answered = c.srv.Answer(&c.w, r)
-			if !answered && c.w.started {
-				return // Answer wrote and then declined: nothing sane to add
+			var ok bool
+			answered, ok = c.answer(r)
+			if !ok || !answered && c.w.started {
+				return // a panic, or Answer wrote and then declined: nothing sane to add
 			}
 		}
 		if !answered {
@@ -88,6 +90,21 @@ func (c *conn) serve() {
 			return
 		}
 	}
+}
+
+// answer runs Answer. A panic in it ends the connection, as net/http
+// ends a connection whose handler panics, and is logged unless it is
+// http.ErrAbortHandler, the handler's way of ending a response quietly.
+func (c *conn) answer(r *http.Request) (answered, ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v != http.ErrAbortHandler {
+				c.srv.logf("httpfront: panic serving %s: %v\n%s", c.remote, v, debug.Stack())
+			}
+			answered, ok = false, false
+		}
+	}()
+	return c.srv.Answer(&c.w, r), true
 }
 
 // What readHead found.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"regexp"
@@ -379,3 +380,48 @@ func TestSilentClientsTimeOut(t *testing.T) {
 		c.Close()
 	}
 }
+
+// TestAnswerPanics: a panic in Answer ends that connection, as net/http
+// ends one whose handler panics: the client reads no answer, the panic is
+// logged (http.ErrAbortHandler quietly), and the front goes on serving.
+func TestAnswerPanics(t *testing.T) {
+	var logged bytes.Buffer
+	var mu sync.Mutex
+	hs := newHTTP()
+	hs.ErrorLog = log.New(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logged.Write(p)
+	}), "", 0)
+	front := &Server{HTTP: hs, Answer: func(w http.ResponseWriter, r *http.Request) bool {
+		switch r.URL.Path {
+		case "/boom":
+			w.Header().Set("Content-Type", "text/plain")
+			panic("boom")
+		case "/abort":
+			panic(http.ErrAbortHandler)
+		}
+		return answer(w, r)
+	}}
+	ln := listen(t)
+	go front.Serve(ln)
+	t.Cleanup(func() { front.Close() })
+	for _, path := range []string{"/boom", "/abort"} {
+		got := exchange(t, ln.Addr().String(), "GET "+path+" HTTP/1.1\r\nHost: x\r\n\r\n")
+		if got != "" {
+			t.Errorf("GET %s after a panic: %q, want the connection closed without an answer", path, got)
+		}
+		if got := exchange(t, ln.Addr().String(), "GET /hit HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); !strings.Contains(got, "hello, hit") {
+			t.Fatalf("after the panic in %s the front answers %q", path, got)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n := strings.Count(logged.String(), "panic serving"); n != 1 || !strings.Contains(logged.String(), "boom") {
+		t.Errorf("logged %q, want the one panic that is not ErrAbortHandler", logged.String())
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }

@@ -660,12 +660,31 @@ func (s *Server) serveHit(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// ServeFromCache answers a request from the page cache, or reports false
-// without touching w. It is the HTTP front's Answer (internal/httpfront):
-// hits are answered there without net/http's per-request work, and
-// everything else reaches ServeHTTP. It keeps nothing of r or w.
-func (s *Server) ServeFromCache(w http.ResponseWriter, r *http.Request) bool {
-	return s.serveHit(w, r)
+// FrontAnswer is the HTTP front's Answer (internal/httpfront). It serves
+// a reader's request for a page — anything that goes through the page
+// cache: pages, feeds, sitemaps and the public API — on the front's own
+// connection: a hit from memory, a miss through the whole chain, as
+// ServeHTTP would. It reports false without touching w for everything
+// else (the admin, signed-in readers, forms, files and operations), which
+// net/http serves. It keeps nothing of r or w.
+//
+// Why misses too: net/http's per-request work — its request and context,
+// a reading goroutine, the header's clone, two writes a response — was
+// about a tenth of an uncached page's cost, and the front does without
+// it. Files stay with net/http, which sends them with sendfile and
+// streams them in chunks.
+func (s *Server) FrontAnswer(w http.ResponseWriter, r *http.Request) bool {
+	if s.serveHit(w, r) {
+		return true
+	}
+	if !cacheableRequest(r) {
+		return false
+	}
+	if _, pattern := s.root.Handler(r); !s.pagePatterns[pattern] {
+		return false
+	}
+	s.handler.ServeHTTP(w, r)
+	return true
 }
 
 // hitKeys holds buffers for building cache keys on the hit path.

@@ -13,6 +13,13 @@ import (
 func (s *Server) routes() http.Handler {
 	// Operations and files: one per site, never under an edition prefix.
 	root := http.NewServeMux()
+	s.root, s.pagePatterns = root, map[string]bool{}
+	// page registers a handler whose responses go through the page cache;
+	// the HTTP front serves these requests itself (FrontAnswer).
+	page := func(pattern string, h http.Handler) {
+		root.Handle(pattern, s.cachePages(h))
+		s.pagePatterns[pattern] = true
+	}
 	root.HandleFunc("GET /healthz", s.healthz)
 	root.HandleFunc("GET /readyz", s.readyz)
 	root.HandleFunc("GET /static/", s.assets.serve)
@@ -28,17 +35,17 @@ func (s *Server) routes() http.Handler {
 	// edition). Public reads go through the page cache, keyed by the query;
 	// authenticated requests bypass it.
 	if s.deps.API != nil {
-		root.Handle("/wp-json/", s.cachePages(s.deps.API))
+		page("/wp-json/", s.deps.API)
 		root.Handle("GET /wp-json", http.RedirectHandler("/wp-json/", http.StatusMovedPermanently))
 	}
 	// Files for crawlers, one set per site (sitemap.go), cached like pages.
-	root.Handle("GET /robots.txt", s.cachePages(http.HandlerFunc(s.robots)))
-	root.Handle("GET /sitemap.xml", s.cachePages(http.HandlerFunc(s.sitemapIndex)))
-	root.Handle("GET /sitemaps/{file}", s.cachePages(http.HandlerFunc(s.editionSitemap)))
-	root.Handle("GET /news-sitemap.xml", s.cachePages(http.HandlerFunc(s.newsSitemap)))
+	page("GET /robots.txt", http.HandlerFunc(s.robots))
+	page("GET /sitemap.xml", http.HandlerFunc(s.sitemapIndex))
+	page("GET /sitemaps/{file}", http.HandlerFunc(s.editionSitemap))
+	page("GET /news-sitemap.xml", http.HandlerFunc(s.newsSitemap))
 	// Pages go through the page cache (cache.go), which sees the path with
 	// its edition prefix.
-	root.Handle("/", s.cachePages(s.announceAPI(s.resolveEdition(s.mux))))
+	page("/", s.announceAPI(s.resolveEdition(s.mux)))
 
 	// Pages of an edition.
 	m := s.mux

@@ -92,15 +92,19 @@ type Deps struct {
 
 // Server is the HTTP face of a Masthead site.
 type Server struct {
-	deps     Deps
-	handler  http.Handler
-	mux      *http.ServeMux
-	views    *views
-	assets   *assets
-	editions atomic.Pointer[siteEditions]
-	reloadMu sync.Mutex
-	cache    *pageCache // nil when off
-	epoch    atomic.Uint64
+	deps    Deps
+	handler http.Handler
+	mux     *http.ServeMux
+	// root is the site's outer mux (routes); pagePatterns are its
+	// patterns whose handlers go through the page cache.
+	root         *http.ServeMux
+	pagePatterns map[string]bool
+	views        *views
+	assets       *assets
+	editions     atomic.Pointer[siteEditions]
+	reloadMu     sync.Mutex
+	cache        *pageCache // nil when off
+	epoch        atomic.Uint64
 	// structure is the menus and category trees of the current write
 	// generation (structure.go).
 	structure atomic.Pointer[structure]
