@@ -179,6 +179,16 @@ func (l *Locale) format(msg string, args []any) string {
 	if len(args) == 0 && !strings.Contains(msg, "%") {
 		return msg
 	}
+	if pf := plainFormatOf(msg); pf != nil {
+		if s, ok := l.formatPlain(pf, args); ok {
+			return s
+		}
+	}
+	return l.formatFmt(msg, args)
+}
+
+// formatFmt is format through fmt, for any message.
+func (l *Locale) formatFmt(msg string, args []any) string {
 	refs, reordered := parseFormat(msg)
 	used := 0
 	for _, r := range refs {
