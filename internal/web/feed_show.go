@@ -45,7 +45,7 @@ func (s *Server) feedLinks(r *http.Request, ed *edition.Edition, base, name stri
 // Organization structured data.
 func (s *Server) listingMeta(r *http.Request, p *Page, basePath, name string, pageNum int) {
 	if basePath == "/" && pageNum == 1 {
-		p.JSONLD = append(p.JSONLD, s.homeLD(r, p)...)
+		p.JSONLD = append(p.JSONLD, s.keptHomeLD(r, p)...)
 		return
 	}
 	for _, prefix := range []string{"/category/", "/tag/", "/author/"} {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"sync"
 	"time"
 
@@ -39,6 +40,8 @@ type structure struct {
 	// store without a write of the generation (readership flushes them
 	// quietly), so a list is also kept for mostReadFor at most.
 	mostRead map[string]mostReadList
+	// homeLD is each edition's home JSON-LD (meta.go), per origin.
+	homeLD map[string][]template.JS
 }
 
 type mostReadList struct {
@@ -80,7 +83,7 @@ func (s *Server) currentStructure() *structure {
 		return st
 	}
 	st := &structure{gen: gen, epoch: epoch, menus: map[string][]*content.MenuItem{}, categories: map[string][]content.Category{},
-		comments: map[string]comment.Settings{}, mostRead: map[string]mostReadList{}}
+		comments: map[string]comment.Settings{}, mostRead: map[string]mostReadList{}, homeLD: map[string][]template.JS{}}
 	s.structure.Store(st)
 	return st
 }

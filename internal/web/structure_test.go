@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -141,6 +142,53 @@ func TestCommentSettingsChangeVisibleOnNextRequest(t *testing.T) {
 		open, closed := strings.Contains(string(body), `id="comment-body"`), strings.Contains(string(body), "Comments are closed")
 		if res.StatusCode != 200 || open != (days == "0") || closed == open {
 			t.Fatalf("close after %s days: status %d, form shown %v, closed notice %v", days, res.StatusCode, open, closed)
+		}
+	}
+}
+
+// TestHomeLDFollowsSettingsAndOrigin: the home page's JSON-LD, kept with the
+// site structure, carries the origin of each request when the site's URL
+// comes from the Host header (a kept one never leaks to another host), and
+// an edition's new description on the next request after it is saved.
+func TestHomeLDFollowsSettingsAndOrigin(t *testing.T) {
+	cs := newCacheSite(t, 2, func(d *web.Deps) { d.CacheBytes, d.BaseURL = 0, "" })
+	ctx := context.Background()
+	home := func(host string) string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		cs.srv.ServeHTTP(rec, httptest.NewRequest("GET", "http://"+host+"/", nil))
+		if rec.Code != 200 {
+			t.Fatalf("home on %s: %d", host, rec.Code)
+		}
+		for _, block := range strings.Split(rec.Body.String(), `<script type="application/ld+json">`)[1:] {
+			if ld, _, _ := strings.Cut(block, "</script>"); strings.Contains(ld, `"@type":"WebSite"`) {
+				return ld
+			}
+		}
+		t.Fatalf("home on %s has no WebSite JSON-LD", host)
+		return ""
+	}
+	for _, host := range []string{"a.example", "b.example", "a.example", "c.example:8080"} {
+		ld := home(host)
+		if !strings.Contains(ld, `"url":"http://`+host+`/"`) {
+			t.Fatalf("JSON-LD on %s: %s", host, ld)
+		}
+	}
+	for _, about := range []string{"Reporting from the river towns.", "News from the hills."} {
+		eds, err := cs.store.Editions(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := eds[0]
+		e.Settings.Description = about
+		if err := cs.store.SaveEdition(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		if err := cs.srv.ReloadEditions(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if ld := home("a.example"); !strings.Contains(ld, `"description":"`+about+`"`) {
+			t.Fatalf("JSON-LD after the description became %q: %s", about, ld)
 		}
 	}
 }
