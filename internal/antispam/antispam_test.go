@@ -2,6 +2,7 @@ package antispam_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -303,5 +304,18 @@ func TestPageTokenIsStableForAnHourAndWorksOnce(t *testing.T) {
 	c.t = c.t.Add(time.Hour)
 	if g.PageToken("subscribe", "en") == first {
 		t.Error("the next hour has the same page token")
+	}
+	// Kept tokens are the ones a guard makes afresh, past the bound of
+	// the kept ones too.
+	fresh := func(target string) string {
+		return (&antispam.Guard{Secret: g.Secret, Store: g.Store, Now: g.Now}).PageToken("subscribe", target)
+	}
+	for round := range 2 {
+		for i := range 300 {
+			target := fmt.Sprint("t", i)
+			if got, want := g.PageToken("subscribe", target), fresh(target); got != want {
+				t.Fatalf("round %d: kept page token of %s differs from a fresh one", round, target)
+			}
+		}
 	}
 }
