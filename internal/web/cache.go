@@ -552,12 +552,13 @@ func (s *Server) renderCaptured(w http.ResponseWriter, r *http.Request, next htt
 		if !compressible || etagMatches(r.Header.Get("If-None-Match"), tag) {
 			enc = encIdentity // a 304 needs no body
 		}
-		e := makeEntry(h, body, enc, tag, effortFast)
-		xc := []string(nil)
+		// Nothing is kept: the response's own header takes the entry's
+		// fields, without the copy an entry makes.
+		body = encodeBody(h, body, enc, tag, effortFast)
 		if s.cache != nil {
-			xc = hdrBypass
+			h["X-Cache"] = hdrBypass
 		}
-		serveEntry(w, r, e, xc)
+		answerWith(w, r, tag, body)
 		return nil
 	}
 	now := s.now().UnixNano()
@@ -612,16 +613,22 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // identity body.
 func makeEntry(h http.Header, body []byte, enc int, tag string, effort compressEffort) *cacheEntry {
 	e := &cacheEntry{header: h.Clone(), tag: tag}
-	e.body = body
-	if enc != encIdentity {
-		e.body = compress(body, enc, effort)
-		e.header["Content-Encoding"] = []string{encodingNames[enc]}
-	} else {
-		delete(e.header, "Content-Encoding")
-	}
-	e.header["Content-Length"] = []string{strconv.Itoa(len(e.body))}
-	e.header["Etag"] = []string{`"` + tag + etagSuffix[enc] + `"`}
+	e.body = encodeBody(e.header, body, enc, tag, effort)
 	return e
+}
+
+// encodeBody gives body in encoding enc and sets h's Content-Encoding,
+// Content-Length and ETag for it.
+func encodeBody(h http.Header, body []byte, enc int, tag string, effort compressEffort) []byte {
+	if enc != encIdentity {
+		body = compress(body, enc, effort)
+		h["Content-Encoding"] = []string{encodingNames[enc]}
+	} else {
+		delete(h, "Content-Encoding")
+	}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	h["Etag"] = []string{`"` + tag + etagSuffix[enc] + `"`}
+	return body
 }
 
 // serveHit answers a request from the page cache when it holds a current
@@ -700,7 +707,14 @@ func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, xcache []
 	if xcache != nil {
 		h["X-Cache"] = xcache
 	}
-	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, e.tag) {
+	return answerWith(w, r, e.tag, e.body)
+}
+
+// answerWith answers with body, whose headers are already set: 304 when
+// the reader's copy (tag) is current, else the body.
+func answerWith(w http.ResponseWriter, r *http.Request, tag string, body []byte) (int, int64) {
+	h := w.Header()
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, tag) {
 		delete(h, "Content-Length")
 		delete(h, "Content-Type")
 		delete(h, "Content-Encoding")
@@ -711,7 +725,7 @@ func serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, xcache []
 	if r.Method == http.MethodHead {
 		return http.StatusOK, 0
 	}
-	n, _ := w.Write(e.body)
+	n, _ := w.Write(body)
 	return http.StatusOK, int64(n)
 }
 
