@@ -242,9 +242,38 @@ func articlePath(ed *edition.Edition, a *content.Article) string {
 	return datedPath(ed, a.PublishedAt, a.Slug)
 }
 
-// datedPath is the path of an article published at t with slug.
+// datedPath is the path of an article published at t with slug:
+// ed.Path(t.In(ed.Location()).Format("/2006/01/02/") + pathSegment(slug) + "/"),
+// built in one allocation (every card of a listing has one).
 func datedPath(ed *edition.Edition, t time.Time, slug string) string {
-	return ed.Path(t.In(ed.Location()).Format("/2006/01/02/") + pathSegment(slug) + "/")
+	local := t.In(ed.Location())
+	y, m, d := local.Date()
+	if y < 0 {
+		return ed.Path(local.Format("/2006/01/02/") + pathSegment(slug) + "/")
+	}
+	seg := pathSegment(slug)
+	var b strings.Builder
+	b.Grow(len(ed.Code) + len(seg) + 14)
+	if !ed.IsDefault {
+		b.WriteByte('/')
+		b.WriteString(ed.Code)
+	}
+	b.WriteByte('/')
+	var num [20]byte
+	year := strconv.AppendInt(num[:0], int64(y), 10)
+	for range 4 - min(len(year), 4) { // Format pads the year to four digits
+		b.WriteByte('0')
+	}
+	b.Write(year)
+	for _, v := range [2]int{int(m), d} {
+		b.WriteByte('/')
+		b.WriteByte(byte('0' + v/10))
+		b.WriteByte(byte('0' + v%10))
+	}
+	b.WriteByte('/')
+	b.WriteString(seg)
+	b.WriteByte('/')
+	return b.String()
 }
 
 // pathSegment escapes a slug for use in a URL path (Unicode slugs become
