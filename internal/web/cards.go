@@ -327,23 +327,30 @@ func appendQueryEscape(b []byte, s string) []byte {
 // making either string: PathEscape keeps letters, digits and
 // "-_.~$&+:=@", of which HTML escapes only "&".
 func (w *htmlWriter) pathEscaped(s string) {
+	var buf [512]byte
+	w.Write(appendPathEscapedHTML(buf[:0], s))
+}
+
+// appendPathEscapedHTML appends html.EscapeString(url.PathEscape(s)) to
+// b: a byte at a time into a slice, which is cheaper than a buffer write
+// a byte (an Arabic title is mostly escapes).
+func appendPathEscapedHTML(b []byte, s string) []byte {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '-', '_', '.', '~', '$', '+', ':', '=', '@':
-			w.WriteByte(c)
+			b = append(b, c)
 		case '&':
-			w.WriteString("&amp;")
+			b = append(b, "&amp;"...)
 		default:
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				w.WriteByte(c)
+				b = append(b, c)
 				continue
 			}
-			w.WriteByte('%')
-			w.WriteByte(hex[c>>4])
-			w.WriteByte(hex[c&15])
+			b = append(b, '%', hex[c>>4], hex[c&15])
 		}
 	}
+	return b
 }
 
 // writeQueryEscaped writes url.QueryEscape(s).
