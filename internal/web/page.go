@@ -244,7 +244,7 @@ func articlePath(ed *edition.Edition, a *content.Article) string {
 
 // datedPath is the path of an article published at t with slug:
 // ed.Path(t.In(ed.Location()).Format("/2006/01/02/") + pathSegment(slug) + "/"),
-// built in one allocation (every card of a listing has one).
+// built with fewer allocations (every card of a listing has one).
 func datedPath(ed *edition.Edition, t time.Time, slug string) string {
 	local := t.In(ed.Location())
 	y, m, d := local.Date()
@@ -254,10 +254,7 @@ func datedPath(ed *edition.Edition, t time.Time, slug string) string {
 	seg := pathSegment(slug)
 	var b strings.Builder
 	b.Grow(len(ed.Code) + len(seg) + 14)
-	if !ed.IsDefault {
-		b.WriteByte('/')
-		b.WriteString(ed.Code)
-	}
+	b.WriteString(ed.Prefix())
 	b.WriteByte('/')
 	var num [20]byte
 	year := strconv.AppendInt(num[:0], int64(y), 10)

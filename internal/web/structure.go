@@ -10,9 +10,10 @@ import (
 	"github.com/masthead-news/masthead/internal/content"
 )
 
-// The site's structure — each edition's menu and category tree, and the
-// comment settings every article page's form follows — changes only when
-// an editor saves something, yet every page shows it. So does
+// The site's structure — each edition's menu and category tree, the
+// comment settings every article page's form follows, and the home page's
+// JSON-LD made from the edition's settings — changes only when an editor
+// saves something, yet every page shows it. So does
 // the Most read list, which also follows readers' counts and is therefore
 // kept for a minute at most. It is read
 // from the store once per write generation and then shared, read-only, by
