@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ import (
 	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/readership"
 	"github.com/masthead-news/masthead/internal/search"
+	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/web"
 	"github.com/masthead-news/masthead/internal/wpapi"
 )
@@ -158,7 +160,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv, err := web.New(ctx, web.Deps{Content: a.store, Media: a.store, Blob: a.blob, Editions: a.store,
 		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, API: api, Search: &search.Service{Store: a.store},
 		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
-		Redirects: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news, TrustedProxies: proxies})
+		Redirects: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news, TrustedProxies: proxies,
+		Renderers: renderersFor(&o)})
 	if err != nil {
 		return err
 	}
@@ -242,6 +245,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// renderersFor bounds the pages that render at once. On SQLite, whose
+// queries run in this process, a rendering is CPU work from end to end:
+// one more than the cores keeps them busy (web.Deps.Renderers). A
+// PostgreSQL rendering waits on the network, so it keeps web's default.
+func renderersFor(o *options) int {
+	if postgres.IsURL(strings.TrimSpace(o.database)) {
+		return 0
+	}
+	return runtime.GOMAXPROCS(0) + 1
 }
 
 func displayAddr(a net.Addr) string {

@@ -287,7 +287,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		}
 		enc := negotiateEncoding(r.Header.Get("Accept-Encoding"))
 		if s.cache == nil {
-			renderOn(r, func() { s.renderCaptured(w, r, next, enc, "", 0, 0) })
+			s.renders.run(r, func() { s.renderCaptured(w, r, next, enc, "", 0, 0) })
 			return
 		}
 		// The version is read before rendering: a write that commits while
@@ -314,7 +314,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 				var entries []*cacheEntry
 				defer func() { s.cache.end(base+"\x00"+variant, f, entries) }()
 				s.cache.misses.Add(1)
-				renderOn(r, func() { entries = s.renderCaptured(w, r, next, enc, base, gen, epoch) })
+				s.renders.run(r, func() { entries = s.renderCaptured(w, r, next, enc, base, gen, epoch) })
 				return
 			}
 			select {
@@ -330,14 +330,14 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			}
 		}
 		s.cache.misses.Add(1)
-		renderOn(r, func() { s.renderCaptured(w, r, next, enc, base, gen, epoch) })
+		s.renders.run(r, func() { s.renderCaptured(w, r, next, enc, base, gen, epoch) })
 	})
 }
 
-// Pages render on a few long-lived goroutines, the renderers, never more
-// at once than they are. Rendering is CPU and database work (SQLite has a
-// handful of reader connections); beyond a few per core, more at once only
-// adds memory — each rendering holds its page, its rows and its
+// Pages render on long-lived goroutines, the renderers, and each server
+// bounds how many of its pages render at once (Deps.Renderers). Rendering
+// is CPU and database work; beyond what keeps the cores busy, more at once
+// only adds memory — each rendering holds its page, its rows and its
 // compressors — and latency for everyone. Readers beyond the bound wait
 // their turn; one whose request ends meanwhile gets nothing.
 //
@@ -347,12 +347,20 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 // by the collector while the connection waited for its next request and
 // copied back up by its next rendering, over and over: 2–3% of an
 // uncached page's CPU at 256 connections. A renderer keeps its stack.
+//
+// The renderers are shared by the servers of the process (tests make
+// many). A rendering that finds none waiting starts one more, so there are
+// about as many as the most renderings that ever ran at once (a few more:
+// a renderer that has just finished is not yet waiting).
 var (
-	renderJobs      = make(chan *renderJob)
-	startRenderers  sync.Once
-	renderJobPool   = sync.Pool{New: func() any { return &renderJob{done: make(chan any, 1)} }}
-	renderersNumber = 4 * runtime.GOMAXPROCS(0)
+	renderJobs    = make(chan *renderJob)
+	renderJobPool = sync.Pool{New: func() any { return &renderJob{done: make(chan any, 1)} }}
 )
+
+// defaultRenderers is the bound of a server whose Deps leave it unset:
+// four renderings per core, for a database over the network, whose
+// renderings spend much of their time waiting for it.
+func defaultRenderers() int { return 4 * runtime.GOMAXPROCS(0) }
 
 // renderJob is one rendering handed to a renderer; done receives nil, or
 // the value the rendering panicked with.
@@ -361,24 +369,35 @@ type renderJob struct {
 	done chan any
 }
 
-// renderOn runs render on a renderer and returns once it has finished,
-// or returns false without running it when the request ends while it
-// waits for one. A panic in render is raised again here, on the request's
+// renderGate is one server's bound on its renderings at once.
+type renderGate struct {
+	slots chan struct{}
+}
+
+func newRenderGate(n int) *renderGate {
+	if n <= 0 {
+		n = defaultRenderers()
+	}
+	return &renderGate{slots: make(chan struct{}, n)}
+}
+
+// run runs render on a renderer and returns once it has finished, or
+// returns false without running it when the request ends while it waits
+// for its turn. A panic in render is raised again here, on the request's
 // own goroutine, so recoverPanics and net/http see it as before.
-func renderOn(r *http.Request, render func()) bool {
-	startRenderers.Do(func() {
-		for range renderersNumber {
-			go renderer()
-		}
-	})
+func (g *renderGate) run(r *http.Request, render func()) bool {
+	select {
+	case g.slots <- struct{}{}:
+	case <-r.Context().Done():
+		return false
+	}
+	defer func() { <-g.slots }()
 	job := renderJobPool.Get().(*renderJob)
 	job.run = render
 	select {
 	case renderJobs <- job:
-	case <-r.Context().Done():
-		job.run = nil
-		renderJobPool.Put(job)
-		return false
+	default:
+		go renderer(job)
 	}
 	p := <-job.done
 	job.run = nil
@@ -389,7 +408,9 @@ func renderOn(r *http.Request, render func()) bool {
 	return true
 }
 
-func renderer() {
+// renderer runs first, then every job it receives.
+func renderer(first *renderJob) {
+	first.done <- runRenderJob(first.run)
 	for job := range renderJobs {
 		job.done <- runRenderJob(job.run)
 	}

@@ -16,7 +16,7 @@ import (
 // keeps it out of the cache; readers who began after the write do not.
 func TestBurstRendersOnce(t *testing.T) {
 	var gen atomic.Uint64
-	s := &Server{deps: Deps{Generation: gen.Load, Now: time.Now}, cache: newPageCache(1 << 20)}
+	s := &Server{deps: Deps{Generation: gen.Load, Now: time.Now}, cache: newPageCache(1 << 20), renders: newRenderGate(0)}
 	var renders atomic.Int32
 	entered, release := make(chan struct{}), make(chan struct{})
 	h := s.cachePages(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -71,21 +71,26 @@ func TestBurstRendersOnce(t *testing.T) {
 	}
 }
 
-// TestRenderersBoundAndPanics: renderings run on the renderers, never more
-// at once than there are; a reader whose request ends while every renderer
-// is busy gets nothing run; a rendering's panic is raised again on the
-// request's goroutine with its own value (recoverPanics and net/http's
-// ErrAbortHandler depend on it).
+// TestRenderersBoundAndPanics: a server's renderings run on the
+// renderers, never more at once than its bound; a reader whose request
+// ends while the bound is reached gets nothing run; a rendering's panic is
+// raised again on the request's goroutine with its own value
+// (recoverPanics and net/http's ErrAbortHandler depend on it).
 func TestRenderersBoundAndPanics(t *testing.T) {
+	if n := cap(newRenderGate(0).slots); n != defaultRenderers() {
+		t.Fatalf("an unset bound is %d, want the default %d", n, defaultRenderers())
+	}
+	const bound = 3
+	gate := newRenderGate(bound)
 	var running, most atomic.Int32
 	release := make(chan struct{})
 	var wg sync.WaitGroup
-	for range renderersNumber + 3 {
+	for range bound + 3 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			r := httptest.NewRequest("GET", "/", nil)
-			renderOn(r, func() {
+			gate.run(r, func() {
 				n := running.Add(1)
 				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 				}
@@ -95,32 +100,37 @@ func TestRenderersBoundAndPanics(t *testing.T) {
 		}()
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for running.Load() < int32(renderersNumber) && time.Now().Before(deadline) {
+	for running.Load() < bound && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}
-	if n := running.Load(); n != int32(renderersNumber) {
-		t.Fatalf("%d renderings run at once, want every one of the %d renderers busy", n, renderersNumber)
+	if n := running.Load(); n != bound {
+		t.Fatalf("%d renderings run at once, want the bound, %d", n, bound)
 	}
-	// Every renderer is busy: a request that ends while it waits runs nothing.
+	// The bound is reached: a request that ends while it waits runs nothing.
 	ctx, cancel := context.WithCancel(context.Background())
 	gone := httptest.NewRequest("GET", "/", nil).WithContext(ctx)
 	ran := false
 	done := make(chan bool)
-	go func() { done <- renderOn(gone, func() { ran = true }) }()
+	go func() { done <- gate.run(gone, func() { ran = true }) }()
 	cancel()
 	if <-done || ran {
 		t.Fatal("a rendering ran for a request that ended while it waited")
 	}
+	// Another server's renderings do not wait for this one's bound.
+	other := false
+	if !newRenderGate(1).run(httptest.NewRequest("GET", "/", nil), func() { other = true }) || !other {
+		t.Fatal("another server's rendering did not run while this one's bound was reached")
+	}
 	close(release)
 	wg.Wait()
-	if m := most.Load(); m > int32(renderersNumber) {
-		t.Fatalf("%d renderings at once, more than the %d renderers", m, renderersNumber)
+	if m := most.Load(); m > bound {
+		t.Fatalf("%d renderings at once, more than the bound, %d", m, bound)
 	}
 
 	for _, want := range []any{http.ErrAbortHandler, "broken template"} {
 		got := func() (v any) {
 			defer func() { v = recover() }()
-			renderOn(httptest.NewRequest("GET", "/", nil), func() { panic(want) })
+			gate.run(httptest.NewRequest("GET", "/", nil), func() { panic(want) })
 			return nil
 		}()
 		if got != want {
@@ -129,7 +139,7 @@ func TestRenderersBoundAndPanics(t *testing.T) {
 	}
 	// The renderers survive their renderings' panics.
 	ok := false
-	if !renderOn(httptest.NewRequest("GET", "/", nil), func() { ok = true }) || !ok {
+	if !gate.run(httptest.NewRequest("GET", "/", nil), func() { ok = true }) || !ok {
 		t.Error("no rendering ran after the panics")
 	}
 }

@@ -59,6 +59,12 @@ type Deps struct {
 	TrustedProxies []netip.Prefix
 	// CacheBytes bounds the page cache; 0 switches it off.
 	CacheBytes int64
+	// Renderers bounds how many pages render at once (cache.go); 0 means
+	// four per core, which suits a database over the network. Rendering on
+	// SQLite is CPU work from end to end and does best with one more than
+	// the cores: at 256 connections the default cost about 6% more CPU per
+	// uncached page there (bench/).
+	Renderers int
 	// MetricsToken, when set, serves /metrics to requests that carry it as
 	// a bearer token; empty means no /metrics.
 	MetricsToken string
@@ -104,6 +110,7 @@ type Server struct {
 	editions     atomic.Pointer[siteEditions]
 	reloadMu     sync.Mutex
 	cache        *pageCache // nil when off
+	renders      *renderGate
 	epoch        atomic.Uint64
 	// structure is the menus and category trees of the current write
 	// generation (structure.go).
@@ -151,7 +158,7 @@ func New(ctx context.Context, deps Deps) (*Server, error) {
 		}
 		deps.Publications = st
 	}
-	s := &Server{deps: deps, pubs: deps.Publications}
+	s := &Server{deps: deps, pubs: deps.Publications, renders: newRenderGate(deps.Renderers)}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
