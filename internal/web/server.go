@@ -62,8 +62,8 @@ type Deps struct {
 	// Renderers bounds how many pages render at once (cache.go); 0 means
 	// four per core, which suits a database over the network. Rendering on
 	// SQLite is CPU work from end to end and does best with one more than
-	// the cores: at 256 connections the default cost about 6% more CPU per
-	// uncached page there (bench/).
+	// the cores: at 256 connections the default cost 3–8% more CPU per
+	// uncached home there (docs/caching.md).
 	Renderers int
 	// MetricsToken, when set, serves /metrics to requests that carry it as
 	// a bearer token; empty means no /metrics.
