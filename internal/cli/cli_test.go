@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -99,6 +100,17 @@ func TestDemoRefusesAFilledDatabase(t *testing.T) {
 	code, _, errs = run(t, nil, "demo", "--data", dir)
 	if code != 1 || !strings.Contains(errs, "already holds a site") {
 		t.Fatalf("second demo: %d %q", code, errs)
+	}
+}
+
+// serve bounds renderings at one more than the cores on SQLite and leaves
+// PostgreSQL, whose renderings wait on the network, to web's default.
+func TestRenderersFollowTheDatabase(t *testing.T) {
+	cores := runtime.GOMAXPROCS(0)
+	for db, want := range map[string]int{"": cores + 1, "sqlite:///srv/site.db": cores + 1, " postgres://masthead@db:5432/site": 0} {
+		if got := renderersFor(&options{database: db}); got != want {
+			t.Errorf("--database %q: %d renderers, want %d", db, got, want)
+		}
 	}
 }
 

@@ -19,8 +19,8 @@ import (
 )
 
 // answer is the tests' stand-in for the page cache: it answers GET and
-// HEAD of /hit (with an ETag) and of /echo… (the request as the handler
-// sees it), and declines the rest.
+// HEAD of /hit (with an ETag), /alt and /echo… (the request as the
+// handler sees it), and declines the rest.
 func answer(w http.ResponseWriter, r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
@@ -38,6 +38,14 @@ func answer(w http.ResponseWriter, r *http.Request) bool {
 		}
 		w.WriteHeader(http.StatusOK)
 		io.WriteString(w, "hello, hit\n")
+		return true
+	case r.URL.Path == "/alt": // as many header names as /hit, one of them another
+		h := w.Header()
+		h["Content-Type"] = []string{"text/plain; charset=utf-8"}
+		h["Last-Modified"] = []string{"Sun, 29 Nov 2026 10:00:00 GMT"}
+		h["X-Cache"] = []string{"HIT"}
+		h["Content-Length"] = []string{"4"}
+		io.WriteString(w, "alt\n")
 		return true
 	case strings.HasPrefix(r.URL.Path, "/echo"):
 		body := describe(r)
@@ -158,6 +166,7 @@ var requests = []struct {
 }{
 	{"hit", "GET /hit HTTP/1.1\r\nHost: example.org\r\n\r\n", 1},
 	{"pipelined hits", "GET /hit HTTP/1.1\r\nHost: a\r\n\r\nGET /hit HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n", 2},
+	{"other header names, as many", "GET /hit HTTP/1.1\r\nHost: a\r\n\r\nGET /alt HTTP/1.1\r\nHost: a\r\n\r\nGET /hit HTTP/1.1\r\nHost: a\r\n\r\n", 3},
 	{"hit, miss, hit", "GET /hit HTTP/1.1\r\nHost: a\r\n\r\nGET /other HTTP/1.1\r\nHost: a\r\n\r\nGET /hit HTTP/1.1\r\nHost: a\r\n\r\n", 1},
 	{"head", "HEAD /hit HTTP/1.1\r\nHost: a\r\n\r\n", 1},
 	{"not modified", "GET /hit HTTP/1.1\r\nHost: a\r\nIf-None-Match: \"v1\"\r\n\r\n", 1},
