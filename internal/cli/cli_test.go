@@ -6,6 +6,9 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/masthead-news/masthead/internal/store/postgres"
+	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
 func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
@@ -107,9 +110,9 @@ func TestDemoRefusesAFilledDatabase(t *testing.T) {
 // PostgreSQL, whose renderings wait on the network, to web's default.
 func TestRenderersFollowTheDatabase(t *testing.T) {
 	cores := runtime.GOMAXPROCS(0)
-	for db, want := range map[string]int{"": cores + 1, "sqlite:///srv/site.db": cores + 1, " postgres://masthead@db:5432/site": 0} {
-		if got := renderersFor(&options{database: db}); got != want {
-			t.Errorf("--database %q: %d renderers, want %d", db, got, want)
+	for dialect, want := range map[string]int{sqlite.Dialect{}.Name(): cores + 1, postgres.Dialect{}.Name(): 0} {
+		if got := renderersFor(dialect); got != want {
+			t.Errorf("%s: %d renderers, want %d", dialect, got, want)
 		}
 	}
 }

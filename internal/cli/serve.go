@@ -24,7 +24,6 @@ import (
 	"github.com/masthead-news/masthead/internal/newsletter"
 	"github.com/masthead-news/masthead/internal/readership"
 	"github.com/masthead-news/masthead/internal/search"
-	"github.com/masthead-news/masthead/internal/store/postgres"
 	"github.com/masthead-news/masthead/internal/web"
 	"github.com/masthead-news/masthead/internal/wpapi"
 )
@@ -161,7 +160,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Ready: a.store.Ping, Logger: logger, BaseURL: baseURL, Admin: adm, API: api, Search: &search.Service{Store: a.store},
 		Generation: a.store.Generation, CacheBytes: cacheMB << 20, MetricsToken: o.metricsToken, DBStats: a.store.DBStats, Views: views,
 		Redirects: a.store, Comments: a.comments, Contact: a.contact, Newsletter: news, TrustedProxies: proxies,
-		Renderers: renderersFor(&o)})
+		Renderers: renderersFor(a.store.DialectName())})
 	if err != nil {
 		return err
 	}
@@ -247,12 +246,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// renderersFor bounds the pages that render at once. On SQLite, whose
-// queries run in this process, a rendering is CPU work from end to end:
-// one more than the cores keeps them busy (web.Deps.Renderers). A
-// PostgreSQL rendering waits on the network, so it keeps web's default.
-func renderersFor(o *options) int {
-	if postgres.IsURL(strings.TrimSpace(o.database)) {
+// renderersFor bounds the pages that render at once on a store of the
+// named dialect (store.Store.DialectName). On SQLite, whose queries run in
+// this process, a rendering is CPU work from end to end: one more than the
+// cores keeps them busy (web.Deps.Renderers). A PostgreSQL rendering waits
+// on the network, so it keeps web's default.
+func renderersFor(dialect string) int {
+	if dialect != "sqlite" {
 		return 0
 	}
 	return runtime.GOMAXPROCS(0) + 1

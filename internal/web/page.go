@@ -251,10 +251,10 @@ func datedPath(ed *edition.Edition, t time.Time, slug string) string {
 	if y < 0 {
 		return ed.Path(local.Format("/2006/01/02/") + pathSegment(slug) + "/")
 	}
-	seg := pathSegment(slug)
+	prefix, seg := ed.Prefix(), pathSegment(slug)
 	var b strings.Builder
-	b.Grow(len(ed.Code) + len(seg) + 14)
-	b.WriteString(ed.Prefix())
+	b.Grow(len(prefix) + len("/2006/01/02/") + len(seg) + len("/"))
+	b.WriteString(prefix)
 	b.WriteByte('/')
 	var num [20]byte
 	year := strconv.AppendInt(num[:0], int64(y), 10)
