@@ -15,26 +15,25 @@ import (
 // fields), read by one select and one scanner. A listing page reads ten or
 // more rows, and with SQLite each column of each row is several calls into
 // the engine, each through the connection's mutex: a full article's 43
-// columns were about 40% of an uncached home page, of which cards print
-// 25. So a card comes back as one value, a JSON array of its 25 (Dialect.
+// columns were about 40% of an uncached home page. So a card comes back as
+// one value, a JSON array of the article's columns it shows (Dialect.
 // JSONArray), which packedRow reads without reflection or copies; full
 // articles are packed the same way, but for their bodies (scanArticle).
+// The category, author and picture a card shows are not joined to its
+// row: cards (cardrefs.go) hangs them on from a set kept per generation.
 
 // cardColumns are the expressions of a card, in scanCard's order;
 // cardBody adds the text, for listings in full-text mode.
 const (
 	cardColumns = `a.id, a.slug, a.title, a.excerpt, a.published_at,
 	COALESCE(a.featured_media_id, 0), a.featured_caption, a.featured_alt, a.primary_category_id, COALESCE(a.author_id, 0),
-	a.ext_writer, a.ext_publication, a.ext_url, a.comment_count,
-	c.slug, c.name, COALESCE(au.slug, ''), COALESCE(ap.name, au.name, ''),
-	COALESCE(m.path, ''), COALESCE(m.mime, ''), COALESCE(m.width, 0), COALESCE(m.height, 0),
-	COALESCE(m.alt, ''), COALESCE(m.caption, ''), COALESCE(m.variants, '')`
+	a.ext_writer, a.ext_publication, a.ext_url, a.comment_count`
 	cardBody = `, a.body_html`
 )
 
 // cardSelectDrivenBy selects cards (with their text when body is true) of
 // the articles whose ids the derived table from (aliased as the caller
-// likes) yields, joined by the caller's WHERE. CROSS JOIN makes SQLite read
+// likes) yields, joined by the caller's WHERE; cards runs it. CROSS JOIN makes SQLite read
 // from first — a page of ids from an index, or a few scored candidates —
 // and look up only those articles by primary key; PostgreSQL plans it as
 // a plain join.
@@ -43,7 +42,7 @@ func (s *Store) cardSelectDrivenBy(from string, body bool) string {
 	if body {
 		sel = s.cardSQL[1]
 	}
-	return sel + "\n\tFROM " + from + " CROSS JOIN articles a" + articleJoins[len("\n\tFROM articles a"):]
+	return sel + "\n\tFROM " + from + " CROSS JOIN articles a"
 }
 
 // cardSelects makes the packed column lists of cardSelectDrivenBy for a
@@ -77,9 +76,7 @@ func scanCard(edition string, body bool) func(interface{ Scan(...any) error }) (
 		a.FeaturedMediaID, a.FeaturedCaption, a.FeaturedAlt, a.PrimaryCategoryID, a.AuthorID = r.int(), r.str(), r.str(), r.int(), r.int()
 		a.External.Writer, a.External.Publication, a.External.URL, a.CommentCount = r.str(), r.str(), r.str(), int(r.int())
 		cat, au, m := &parts.cat, &parts.au, &parts.m
-		cat.ID, cat.Edition, cat.Slug, cat.Name = a.PrimaryCategoryID, edition, r.str(), r.str()
-		au.Slug, au.Name = r.str(), r.str()
-		m.Path, m.MIME, m.Width, m.Height, m.Alt, m.Caption, m.VariantList = r.str(), r.str(), int(r.int()), int(r.int()), r.str(), r.str(), r.str()
+		cat.ID, cat.Edition = a.PrimaryCategoryID, edition
 		if body {
 			a.BodyHTML = r.str()
 		}
@@ -103,11 +100,7 @@ func (s *Store) ListArticleCards(ctx context.Context, f content.ArticleFilter) (
 	// The page comes out in its order, but no SQL promises that without
 	// an ORDER BY, and with one SQLite sorts the joined rows again in a
 	// temporary b-tree: they are put in order here instead.
-	rows, err := s.query(ctx, s.cardSelectDrivenBy(page, !f.Summary)+" WHERE a.id = p.id", args...)
-	if err != nil {
-		return nil, err
-	}
-	cards, err := collect(rows, scanCard(f.Edition, !f.Summary))
+	cards, err := s.cards(ctx, f.Edition, !f.Summary, s.cardSelectDrivenBy(page, !f.Summary)+" WHERE a.id = p.id", args...)
 	if err != nil {
 		return nil, err
 	}

@@ -175,15 +175,11 @@ func (s *Store) RelatedArticles(ctx context.Context, a *content.Article, before 
 		}
 	}
 	args = append(args, a.Edition, string(content.Published), unix(before))
-	rows, err := s.query(ctx, `WITH best AS (SELECT a.id, score.n FROM (`+candidateScores+`) score CROSS JOIN articles a
+	return s.cards(ctx, a.Edition, false, `WITH best AS (SELECT a.id, score.n FROM (`+candidateScores+`) score CROSS JOIN articles a
 		WHERE a.id = score.id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY score.n DESC, a.published_at DESC, a.id DESC LIMIT `+strconv.Itoa(limit)+`)
 		`+s.cardSelectDrivenBy("best", false)+`
 		WHERE a.id = best.id ORDER BY best.n DESC, a.published_at DESC, a.id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	return collect(rows, scanCard(a.Edition, false))
 }
 
 // candidateScores is a table of candidates (id, n) rows, each two
@@ -257,16 +253,12 @@ func (s *Store) MostRead(ctx context.Context, edition string, since, before time
 	if limit <= 0 {
 		limit = 5
 	}
-	rows, err := s.query(ctx, s.cardSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
+	return s.cards(ctx, edition, false, s.cardSelectDrivenBy(`(SELECT article_id, SUM(views) AS total FROM article_views
 		WHERE edition = ? AND day BETWEEN ? AND ? GROUP BY article_id ORDER BY total DESC, article_id DESC LIMIT `+
 		strconv.Itoa(candidates)+`) v`, false)+`
 		WHERE a.id = v.article_id AND a.edition = ? AND a.status = ? AND a.published_at <= ?
 		ORDER BY v.total DESC, a.published_at DESC, a.id DESC LIMIT ?`,
 		edition, readership.Day(since), readership.Day(before), edition, string(content.Published), unix(before), limit)
-	if err != nil {
-		return nil, err
-	}
-	return collect(rows, scanCard(edition, false))
 }
 
 // AddArticleViews adds read counts in one transaction. Deliberately, it

@@ -74,6 +74,9 @@ type Store struct {
 	// articleSQL and cardSQL are the packed selects of articles and cards
 	// in this dialect (articleSelect, cardSelectDrivenBy), made once.
 	articleSQL, cardSQL [2]string
+	// refs is what cards show of categories, authors and pictures, for
+	// one generation (cardrefs.go).
+	refs atomic.Pointer[cardRefs]
 }
 
 // New wraps opened database handles. write and read may be the same handle.

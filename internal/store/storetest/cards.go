@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -126,4 +128,71 @@ func testCards(t *testing.T, s *store.Store) {
 	read, err = s.MostRead(ctx, "fa", now, now, 5)
 	must(t, err)
 	check("most read fa", read, true, ids[3])
+}
+
+// testCardsFollowChanges: cards keep their categories', authors' and
+// pictures' names between writes (store/cardrefs.go), yet a rename, a new
+// profile name or a new alt text shows on the very next list; a caller
+// changing a card changes no other; and a change a transaction sees but
+// rolls back never shows outside it.
+func testCardsFollowChanges(t *testing.T, s *store.Store) {
+	f := seedSite(t, s)
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	for i, slug := range []string{"one", "two"} {
+		a := article(f, slug, now.Add(-time.Duration(i+1)*time.Hour))
+		if slug == "two" {
+			a.Edition, a.PrimaryCategoryID, a.CategoryIDs = "fa", f.other.ID, []int64{f.other.ID}
+		}
+		must(t, s.CreateArticle(ctx, a))
+	}
+	card := func(ctx context.Context, edition string) *content.Article {
+		t.Helper()
+		list, err := s.ListArticleCards(ctx, content.ArticleFilter{Edition: edition, Before: now, Limit: 10, Summary: true})
+		must(t, err)
+		if len(list) != 1 || list[0].PrimaryCategory == nil || list[0].Author == nil || list[0].Featured == nil {
+			t.Fatalf("%s cards: %+v", edition, list)
+		}
+		return list[0]
+	}
+	shows := func(what string, a *content.Article, category, author, alt string) {
+		t.Helper()
+		if a.PrimaryCategory.Name != category || a.Author.Name != author || a.Featured.Alt != alt {
+			t.Fatalf("%s: category %q, author %q, alt text %q; want %q, %q, %q",
+				what, a.PrimaryCategory.Name, a.Author.Name, a.Featured.Alt, category, author, alt)
+		}
+	}
+	shows("first list", card(ctx, "en"), "News", "Ana", "alt")
+	shows("second list", card(ctx, "en"), "News", "Ana", "alt")
+	shows("the fa list names the author as in fa", card(ctx, "fa"), "خبر", "آنا", "alt")
+
+	cat := *f.cat
+	cat.Name = "World news"
+	must(t, s.UpdateCategory(ctx, &cat))
+	shows("after the category's rename", card(ctx, "en"), "World news", "Ana", "alt")
+	au := *f.author
+	au.Name = "Ana B."
+	must(t, s.UpdateAuthor(ctx, &au, []content.AuthorProfile{{Edition: "fa", Name: "آنا ب."}}))
+	shows("after the author's rename", card(ctx, "en"), "World news", "Ana B.", "alt")
+	shows("after the author's rename, in fa", card(ctx, "fa"), "خبر", "آنا ب.", "alt")
+	m := *f.img
+	m.Alt = "A river at dawn."
+	must(t, s.UpdateMedia(ctx, &m))
+	shows("after the new alt text", card(ctx, "en"), "World news", "Ana B.", "A river at dawn.")
+
+	changed := card(ctx, "en")
+	changed.PrimaryCategory.Name, changed.Author.Name, changed.Featured.Alt = "x", "y", "z"
+	shows("after a caller changed a card", card(ctx, "en"), "World news", "Ana B.", "A river at dawn.")
+
+	rollBack := errors.New("roll back")
+	err := s.WithinTx(ctx, func(ctx context.Context) error {
+		c := cat
+		c.Name = "Never committed"
+		must(t, s.UpdateCategory(ctx, &c))
+		shows("inside the transaction", card(ctx, "en"), "Never committed", "Ana B.", "A river at dawn.")
+		return rollBack
+	})
+	if !errors.Is(err, rollBack) {
+		t.Fatalf("transaction: %v", err)
+	}
+	shows("after the rollback", card(ctx, "en"), "World news", "Ana B.", "A river at dawn.")
 }

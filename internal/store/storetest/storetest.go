@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"Articles create, load, update", testArticles},
 		{"Article listings filter and page", testListings},
 		{"Card lists carry every field a card shows", testCards},
+		{"Cards show their category, author and picture as they are now", testCardsFollowChanges},
 		{"Article translations and attachments", testTranslations},
 		{"Pages", testPages},
 		{"Menus nest", testMenus},
