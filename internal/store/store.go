@@ -2,7 +2,9 @@
 // SQL over database/sql. It owns transactions (carried in the context), the
 // embedded schema migrations and the mapping of driver errors. Dialect
 // differences (placeholders and the like) live behind Dialect, implemented by
-// one small package per database. It must never import the web layer.
+// one small package per database. It must never import the web layer. The
+// only rows it keeps between calls are what cards show of categories,
+// authors and pictures, for one write generation (cardrefs.go).
 package store
 
 import (
