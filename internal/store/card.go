@@ -33,10 +33,10 @@ const (
 
 // cardSelectDrivenBy selects cards (with their text when body is true) of
 // the articles whose ids the derived table from (aliased as the caller
-// likes) yields, joined by the caller's WHERE; cards runs it. CROSS JOIN makes SQLite read
-// from first — a page of ids from an index, or a few scored candidates —
-// and look up only those articles by primary key; PostgreSQL plans it as
-// a plain join.
+// likes) yields, joined by the caller's WHERE; cards runs it. CROSS JOIN
+// makes SQLite read from first — a page of ids from an index, or a few
+// scored candidates — and look up only those articles by primary key;
+// PostgreSQL plans it as a plain join.
 func (s *Store) cardSelectDrivenBy(from string, body bool) string {
 	sel := s.cardSQL[0]
 	if body {

@@ -20,17 +20,16 @@ import (
 // empties the page cache for the same reason), and the next card query
 // starts a new set, so no card shows a name older than the change.
 
-const (
-	// refBatch is the number of ids one lookup query takes; missing ids
-	// are padded with 0, which no row has, so each kind is one prepared
-	// statement whatever the listing's length (and a listing of up to
-	// refBatch cards costs one query per kind it lacks).
-	refBatch = 64
-	// maxRefs bounds each kind's map: a crawler walking every page of an
-	// archive within one generation makes the set start over instead of
-	// holding every picture of the site.
-	maxRefs = 4096
-)
+// refBatch is the number of ids one lookup query takes; missing ids are
+// padded with 0, which no row has, so each kind is one prepared statement
+// whatever the listing's length (and a listing of up to refBatch cards
+// costs one query per kind it lacks).
+const refBatch = 64
+
+// maxRefs bounds each kind's map: a crawler walking every page of an
+// archive within one generation makes the set start over instead of
+// holding every picture of the site. (A variable for a test.)
+var maxRefs = 4096
 
 // authorKey is an author as named in one edition.
 type authorKey struct {
@@ -90,26 +89,40 @@ func (s *Store) cards(ctx context.Context, edition string, body bool, q string, 
 
 // attachRefs fills in the cards' category, author and picture from refs,
 // reading those it lacks (at most one query per kind for refBatch cards).
+// (scanCard gave each card copies of its own, with the ids set: callers
+// may change a card without changing the set.)
 func (s *Store) attachRefs(ctx context.Context, refs *cardRefs, edition string, list []*content.Article) error {
 	var needCats, needAuthors, needMedia []int64
 	refs.mu.Lock()
 	for _, a := range list {
-		if _, ok := refs.cats[a.PrimaryCategoryID]; !ok {
+		if c, ok := refs.cats[a.PrimaryCategoryID]; ok {
+			*a.PrimaryCategory = c
+		} else {
 			needCats = appendNew(needCats, a.PrimaryCategoryID)
 		}
-		if _, ok := refs.authors[authorKey{a.AuthorID, edition}]; !ok && a.AuthorID != 0 {
-			needAuthors = appendNew(needAuthors, a.AuthorID)
+		if a.Author != nil {
+			if au, ok := refs.authors[authorKey{a.AuthorID, edition}]; ok {
+				*a.Author = au
+			} else {
+				needAuthors = appendNew(needAuthors, a.AuthorID)
+			}
 		}
-		if _, ok := refs.media[a.FeaturedMediaID]; !ok && a.FeaturedMediaID != 0 {
-			needMedia = appendNew(needMedia, a.FeaturedMediaID)
+		if a.Featured != nil {
+			if m, ok := refs.media[a.FeaturedMediaID]; ok {
+				*a.Featured = m
+			} else {
+				needMedia = appendNew(needMedia, a.FeaturedMediaID)
+			}
 		}
 	}
 	refs.mu.Unlock()
-	cats, err := lookUpRefs(ctx, s, needCats, "SELECT id, slug, name FROM categories WHERE id IN ",
+	if len(needCats)+len(needAuthors)+len(needMedia) == 0 {
+		return nil
+	}
+	cats, err := lookUpRefs(ctx, s, needCats, "SELECT id, edition, slug, name FROM categories WHERE id IN ",
 		func(sc interface{ Scan(...any) error }) (int64, content.Category, error) {
 			var c content.Category
-			err := sc.Scan(&c.ID, &c.Slug, &c.Name)
-			c.Edition = edition
+			err := sc.Scan(&c.ID, &c.Edition, &c.Slug, &c.Name)
 			return c.ID, c, err
 		})
 	if err != nil {
@@ -135,31 +148,19 @@ func (s *Store) attachRefs(ctx context.Context, refs *cardRefs, edition string, 
 		return err
 	}
 	refs.mu.Lock()
-	defer refs.mu.Unlock()
 	keep(&refs.cats, cats, func(id int64) int64 { return id })
 	keep(&refs.authors, authors, func(id int64) authorKey { return authorKey{id, edition} })
 	keep(&refs.media, pictures, func(id int64) int64 { return id })
+	refs.mu.Unlock()
 	for _, a := range list {
-		// Each card has copies of its own (scanCard's parts): callers may
-		// change a card without changing the set.
-		if c, ok := refs.cats[a.PrimaryCategoryID]; ok {
-			*a.PrimaryCategory = c
-		} else if c, ok := cats[a.PrimaryCategoryID]; ok {
+		if c, ok := cats[a.PrimaryCategoryID]; ok {
 			*a.PrimaryCategory = c
 		}
-		if a.Author != nil {
-			if au, ok := refs.authors[authorKey{a.AuthorID, edition}]; ok {
-				*a.Author = au
-			} else if au, ok := authors[a.AuthorID]; ok {
-				*a.Author = au
-			}
+		if au, ok := authors[a.AuthorID]; ok && a.Author != nil {
+			*a.Author = au
 		}
-		if a.Featured != nil {
-			if m, ok := refs.media[a.FeaturedMediaID]; ok {
-				*a.Featured = m
-			} else if m, ok := pictures[a.FeaturedMediaID]; ok {
-				*a.Featured = m
-			}
+		if m, ok := pictures[a.FeaturedMediaID]; ok && a.Featured != nil {
+			*a.Featured = m
 		}
 	}
 	return nil

@@ -1,0 +1,72 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/masthead-news/masthead/internal/content"
+	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/store"
+	"github.com/masthead-news/masthead/internal/store/sqlite"
+)
+
+// TestCardRefsStartOver: when the cards' set passes its bound it starts
+// over, and the cards of the list that made it do so still show the
+// names that were in it before (they were kept, then dropped).
+func TestCardRefsStartOver(t *testing.T) {
+	defer store.SetMaxCardRefsForTest(2)()
+	ctx := context.Background()
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ed := &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
+		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "T", ListingMode: edition.ListExcerpt, PerPage: 10}}
+	if err := s.SaveEdition(ctx, ed); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	for i := range 3 {
+		c := &content.Category{Edition: "en", Slug: fmt.Sprintf("c%d", i), Name: fmt.Sprintf("Category %d", i)}
+		au := &content.Author{Slug: fmt.Sprintf("a%d", i), Name: fmt.Sprintf("Author %d", i)}
+		if err := s.CreateCategory(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateAuthor(ctx, au, nil); err != nil {
+			t.Fatal(err)
+		}
+		at := now.Add(-time.Duration(i+1) * time.Hour)
+		a := &content.Article{Edition: "en", Slug: fmt.Sprintf("s%d", i), Title: "T", BodyFormat: "html",
+			PrimaryCategoryID: c.ID, CategoryIDs: []int64{c.ID}, AuthorID: au.ID, Status: content.Published,
+			PublishedAt: at, CreatedAt: at, UpdatedAt: at}
+		if err := s.CreateArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := func(limit int) []*content.Article {
+		t.Helper()
+		cards, err := s.ListArticleCards(ctx, content.ArticleFilter{Edition: "en", Before: now, Limit: limit, Summary: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cards) != limit {
+			t.Fatalf("%d cards, want %d", len(cards), limit)
+		}
+		for i, a := range cards {
+			if a.PrimaryCategory.Name != fmt.Sprintf("Category %d", i) || a.Author.Name != fmt.Sprintf("Author %d", i) {
+				t.Fatalf("card %d of %d: category %q, author %q", i, limit, a.PrimaryCategory.Name, a.Author.Name)
+			}
+		}
+		return cards
+	}
+	list(1) // keeps the first card's category and author
+	list(3) // has them, lacks two more of each: the set starts over
+	list(3) // the first ones again, read anew
+}
