@@ -3,15 +3,12 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/masthead-news/masthead/internal/content"
-	"github.com/masthead-news/masthead/internal/edition"
 	"github.com/masthead-news/masthead/internal/store"
-	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
 // openCardSite opens a store with an edition and n articles, each with a
@@ -20,19 +17,7 @@ import (
 func openCardSite(t *testing.T, n int) (*store.Store, []*content.Category, time.Time) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ed := &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
-		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "T", ListingMode: edition.ListExcerpt, PerPage: 10}}
-	if err := s.SaveEdition(ctx, ed); err != nil {
-		t.Fatal(err)
-	}
+	s := openEnglishStore(t)
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	var cats []*content.Category
 	for i := range n {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/masthead-news/masthead/internal/content"
 	"github.com/masthead-news/masthead/internal/edition"
+	"github.com/masthead-news/masthead/internal/store"
 	"github.com/masthead-news/masthead/internal/store/sqlite"
 )
 
@@ -17,21 +18,9 @@ import (
 // leak into the pool's cache nor outlive a rollback.
 func TestPreparedStatements(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ed := &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
-		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "T", ListingMode: edition.ListExcerpt, PerPage: 10}}
-	if err := s.SaveEdition(ctx, ed); err != nil {
-		t.Fatal(err)
-	}
+	s := openEnglishStore(t)
 	gen := s.Generation()
-	err = s.WithinTx(ctx, func(ctx context.Context) error {
+	err := s.WithinTx(ctx, func(ctx context.Context) error {
 		for i := range 50 {
 			if err := s.CreateCategory(ctx, &content.Category{Edition: "en", Slug: fmt.Sprintf("c%d", i), Name: fmt.Sprintf("C %d", i)}); err != nil {
 				return err
@@ -83,4 +72,25 @@ func TestPreparedStatements(t *testing.T) {
 	if st["write"].MaxOpenConnections != 1 || st["read"].MaxOpenConnections < 2 {
 		t.Fatalf("pools: %+v", st)
 	}
+}
+
+// openEnglishStore opens a new, migrated SQLite store with one edition,
+// English, the default; it closes when the test ends.
+func openEnglishStore(t *testing.T) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ed := &edition.Edition{Code: "en", Name: "English", Lang: "en", Dir: "ltr", Calendar: "gregorian", Digits: "latn",
+		TimeZone: "UTC", IsDefault: true, Settings: edition.Settings{SiteName: "T", ListingMode: edition.ListExcerpt, PerPage: 10}}
+	if err := s.SaveEdition(ctx, ed); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
