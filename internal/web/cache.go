@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/binary"
-	"github.com/masthead-news/masthead/internal/readership"
 	"net/http"
 	"runtime"
 	"strconv"
@@ -16,6 +15,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/zeebo/xxh3"
+
+	"github.com/masthead-news/masthead/internal/readership"
 )
 
 // The page cache keeps rendered public pages for anonymous readers in
