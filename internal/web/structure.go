@@ -13,11 +13,12 @@ import (
 // The site's structure — each edition's menu and category tree, the
 // comment settings every article page's form follows, and the home page's
 // JSON-LD made from the edition's settings — changes only when an editor
-// saves something, yet every page shows it. So does
-// the Most read list, which also follows readers' counts and is therefore
-// kept for a minute at most. It is read
-// from the store once per write generation and then shared, read-only, by
-// every request of that generation, with or without the page cache.
+// saves something, yet every page shows it. So does the Most read list,
+// which also follows readers' counts and is therefore kept for a minute at
+// most. It is read from the store once per write generation and then
+// shared, read-only, by every request of that generation, with or without
+// the page cache. (What cards show of categories, authors and pictures is
+// kept the same way, but in the store: store/cardrefs.go.)
 //
 // Invalidation is the page cache's own: the store's generation moves after
 // every committed write (and, on PostgreSQL, on every other node's change
